@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_deam_dataset.ipynb #e064d65f
 from __future__ import annotations
-import csv, hashlib, json, mmap, os, time
+import csv, hashlib, json, mmap, os, shutil, tempfile, time
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -30,11 +30,11 @@ from .emotions import (EMOTIONS, THESIS_ORDER, N_EMOTIONS, EMOTION_COLORS, VA_CO
 __all__ = ['LAYOUTS', 'DEAM_YEARS', 'DEAM_SLICES', 'AUDIO_EXTS', 'THESIS_SONG_COUNTS', 'STATIC_COLUMNS', 'CACHE_FORMAT',
            'PROGRESS_EVERY', 'FULL_SCALE', 'MIN_SECONDS', 'MEL_FRAMES', 'MEL_SLICE_FRAMES', 'DatasetError', 'song_year',
            'detect_layout', 'toy_targets', 'toy_emotion_counts', 'toy_va_path', 'render_voice', 'toy_score',
-           'synth_song', 'toy_annotations', 'make_toy_emomusic', 'Problem', 'read_dynamic', 'read_annotations',
-           'read_static', 'read_songs_info', 'find_audio', 'cache_settings', 'decode_clip', 'build_audio_cache',
-           'mel_settings', 'build_mel_cache', 'MappedArray', 'MusicItem', 'default_root', 'EmoMusic', 'thesis_split',
-           'Splits', 'split_songs', 'split', 'mediaeval_split', 'class_weights', 'song_emotion_frequencies',
-           'plot_split_distribution', 'plot_label_strip', 'plot_examples']
+           'synth_song', 'toy_annotations', 'make_toy_emomusic', 'toy_world', 'Problem', 'read_dynamic',
+           'read_annotations', 'read_static', 'read_songs_info', 'find_audio', 'cache_settings', 'decode_clip',
+           'build_audio_cache', 'mel_settings', 'build_mel_cache', 'MappedArray', 'MusicItem', 'default_root',
+           'EmoMusic', 'thesis_split', 'Splits', 'split_songs', 'split', 'mediaeval_split', 'class_weights',
+           'song_emotion_frequencies', 'plot_split_distribution', 'plot_label_strip', 'plot_examples']
 
 # %% ../nbs/02_deam_dataset.ipynb #d01db2dc
 _DEAM_ANN = 'annotations/annotations averaged per song'
@@ -311,6 +311,22 @@ def make_toy_emomusic(root,                          # folder to write into (its
     if layout == 'emomusic': _write_emomusic_tables(root, songs, rng)
     else: _write_deam_tables(root, songs)
     return root
+
+# %% ../nbs/02_deam_dataset.ipynb #8b76aeb3
+def toy_world(n_songs: int = 24, seed: int = 0, layout: str = 'emomusic', balance='uniform', root=None, progress: bool = True) -> Path:
+    "A toy music world (see `make_toy_emomusic`) cached under `<root or data_dir()>/toy/`; built once, atomically."
+    tag = balance if isinstance(balance, str) else 'w' + '-'.join(f'{float(b):g}' for b in balance)
+    dest = Path(root or data_dir())/'toy'/f'{layout}-{n_songs}songs-seed{seed}-{tag}'
+    if dest.exists(): return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f'.{dest.name}.', dir=dest.parent))
+    try:
+        make_toy_emomusic(tmp, n_songs=n_songs, seed=seed, layout=layout, balance=balance, progress=progress)
+        try: os.replace(tmp, dest)
+        except OSError:                                             # built meanwhile by another process: keep theirs
+            if not dest.exists(): raise
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+    return dest
 
 # %% ../nbs/02_deam_dataset.ipynb #63261496
 class Problem(NamedTuple):

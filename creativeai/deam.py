@@ -22,7 +22,7 @@ from tqdm.auto import tqdm
 import creativeai
 from .audio import (SR, CLIP_START, CLIP_END, CLIP_SAMPLES, SLICE_SAMPLES, N_SLICES, IMAGENET_MEAN, IMAGENET_STD,
                               MEL_KW, AudioError, load_audio, clip_song, slice_columns, mel_db)
-from .config import data_dir
+from .config import data_dir, save_json
 from .emotions import (EMOTIONS, THESIS_ORDER, N_EMOTIONS, EMOTION_COLORS, VA_COORDS, emotion_id, to_thesis_ids,
                                  va_to_emotion, song_emotions, emotion_counts)
 
@@ -469,10 +469,6 @@ def _read_json(path: Path):
     try: return json.loads(path.read_text())
     except (FileNotFoundError, json.JSONDecodeError): return None
 
-def _write_json(obj, path: Path):
-    "Write JSON atomically: a temporary name, then os.replace."
-    tmp = path.with_name(f'{path.name}.{os.getpid()}.tmp')
-    tmp.write_text(json.dumps(obj)); os.replace(tmp, path)
 
 def _source(path: Path) -> list:
     st = path.stat(); return [path.name, st.st_size, st.st_mtime_ns]
@@ -508,7 +504,7 @@ def _build_audio_cache(files: dict, cache_dir: Path, workers, progress) -> dict:
             if str(i) in scale: arr[r] = prev[src_row[str(i)]]
         arr.flush(); os.replace(cache_dir/'raw.npy.new', part); del prev
     state = dict(settings=settings, ids=ids, sources=sources, scale=scale, failed=failed)
-    _write_json(state, cache_dir/'progress.json')
+    save_json(state, cache_dir/'progress.json')
     todo = [(r, i) for r, i in enumerate(ids) if str(i) not in scale and str(i) not in failed]
     def work(ri):
         r, i = ri
@@ -519,11 +515,11 @@ def _build_audio_cache(files: dict, cache_dir: Path, workers, progress) -> dict:
         for i, s, err in tqdm(ex.map(work, todo), total=len(todo), desc=f'decoding {cache_dir.name}', disable=not progress or not todo):
             if err is None: scale[str(i)] = s
             else: failed[str(i)] = err
-            if time.time() - last >= PROGRESS_EVERY: arr.flush(); _write_json(state, cache_dir/'progress.json'); last = time.time()
+            if time.time() - last >= PROGRESS_EVERY: arr.flush(); save_json(state, cache_dir/'progress.json'); last = time.time()
     arr.flush(); del arr
     (cache_dir/'manifest.json').unlink(missing_ok=True)                   # old manifest gone before the array changes
     os.replace(part, cache_dir/'raw.npy')
-    _write_json(state, cache_dir/'manifest.json')
+    save_json(state, cache_dir/'manifest.json')
     (cache_dir/'progress.json').unlink(missing_ok=True)
     return state
 
@@ -550,7 +546,7 @@ def _build_mel_cache(cache_dir: Path, manifest: dict, batch: int, workers, progr
         list(tqdm(ex.map(work, range(0, len(ids), batch)), total=-(-len(ids) // batch), desc='mel cache', disable=not progress))
     out.flush(); del out
     (cache_dir/'mel.json').unlink(missing_ok=True)
-    os.replace(cache_dir/'mel.npy.partial', cache_dir/'mel.npy'); _write_json(key, cache_dir/'mel.json')
+    os.replace(cache_dir/'mel.npy.partial', cache_dir/'mel.npy'); save_json(key, cache_dir/'mel.json')
     return cache_dir/'mel.npy'
 
 # %% ../nbs/02_deam_dataset.ipynb #b2bf561a

@@ -8,7 +8,7 @@
    read back from the run's quality.json and checked against the toy-world targets (cDCGAN fidelity >= 0.8 x the
    classifier's real-image accuracy; FID(real, cDCGAN) far below FID(real, noise)).
 
-    python bench/bench_artemis.py [--quick] [--threads 1] [--quality --ngf 16 --iters 2000 ...]
+    python bench/bench_artemis.py [--quick] [--threads 1] [--quality --ngf 16 --iters 2000 --aux-weight 1 ...]
 """
 import argparse, json, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -22,6 +22,10 @@ p.add_argument('--quality', action='store_true', help='run notebook 07 with the 
 p.add_argument('--n-toy', type=int, default=2400); p.add_argument('--ngf', type=int, default=64); p.add_argument('--bs', type=int, default=64)
 p.add_argument('--iters', type=int, default=3000); p.add_argument('--clf-epochs', type=int, default=40)
 p.add_argument('--n-eval', type=int, default=250); p.add_argument('--device', default='')
+p.add_argument('--aux-weight', type=float, default=0.0, help="cDCGAN's auxiliary-classifier loss (AC-GAN); 0 = the thesis's loss")
+p.add_argument('--ms-weight', type=float, default=0.0, help="cDCGAN's mode-seeking term; 0 = the thesis's loss")
+p.add_argument('--dcgan-iters', type=int, default=None, help='iterations of the unconditional DCGAN compared with (default: --iters; 0 skips it)')
+p.add_argument('--seed', type=int, default=0)
 args = p.parse_args()
 torch.set_num_threads(args.threads)
 repo = Path(__file__).resolve().parents[1]; sys.path.insert(0, str(repo))
@@ -70,7 +74,8 @@ if not args.skip_gan:
 
 if args.quality:
     out = Path(tempfile.mkdtemp())/'07_quality.ipynb'
-    params = dict(n_toy=args.n_toy, ngf=args.ngf, ndf=args.ngf, bs=args.bs, iters=args.iters, dcgan_iters=args.iters,
+    params = dict(n_toy=args.n_toy, ngf=args.ngf, ndf=args.ngf, bs=args.bs, iters=args.iters,
+                  dcgan_iters=args.iters if args.dcgan_iters is None else args.dcgan_iters, aux_weight=args.aux_weight, ms_weight=args.ms_weight, seed=args.seed,
                   sample_every=max(1, args.iters//4), ckpt_every=max(1, args.iters//10), clf_epochs=args.clf_epochs,
                   clf_width=32, n_eval=args.n_eval, device=args.device)
     cmd = [sys.executable, '-m', 'papermill', str(repo/'nbs'/'07_cdcgan.ipynb'), str(out), '--cwd', str(repo), '--log-output']

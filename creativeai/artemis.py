@@ -17,9 +17,10 @@ from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS, emotion_id
 
 # %% auto #0
 __all__ = ['ARTEMIS_CSV', 'ARTEMIS_COLUMNS', 'SOMETHING_ELSE', 'ANSWERS', 'THESIS_TABLE_3_3', 'TOY_PALETTES', 'TOY_LOOK',
-           'TOY_STYLES', 'read_artemis', 'emotion_histograms', 'dominant_emotion', 'painting_counts',
+           'TOY_STYLES', 'IMAGE_EXTS', 'read_artemis', 'emotion_histograms', 'dominant_emotion', 'painting_counts',
            'plot_painting_counts', 'paint_toy', 'make_toy_artemis', 'ImageError', 'load_image', 'build_image_cache',
-           'WikiArt', 'EmotionCNN', 'split_paintings', 'train_emotion_classifier', 'load_emotion_classifier']
+           'scan_image_folders', 'WikiArt', 'EmotionCNN', 'split_paintings', 'train_emotion_classifier',
+           'load_emotion_classifier']
 
 # %% ../nbs/05_artemis.ipynb #14b407ac
 ARTEMIS_CSV = 'artemis_dataset_release_v0.csv'                       # the file name ArtEmis ships
@@ -275,29 +276,56 @@ def build_image_cache(files: list, keys: list, size: int, cache_dir, num_workers
     tmp_man.write_text(json.dumps(manifest, ensure_ascii=False), encoding='utf-8'); os.replace(tmp_man, man)
     return npy, manifest
 
+# %% ../nbs/05_artemis.ipynb #4c68852c
+IMAGE_EXTS = ('.jpg', '.jpeg', '.png')
+
+def scan_image_folders(root, styles=None) -> tuple[pd.DataFrame, list]:
+    "(items: art_style, painting; their files) of every image in `root`/<style>/ — WikiArt without a CSV; `styles` keeps only those folders."
+    root = Path(root)
+    have = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith('.'))
+    if styles is not None and (unknown := [s for s in styles if s not in have]):
+        raise ValueError(f"unknown art style(s) {unknown}; {root} has the folders {have}")
+    rows = [(s, f) for s in (styles or have) for f in sorted((root/s).iterdir()) if f.suffix.lower() in IMAGE_EXTS]
+    if not rows: raise FileNotFoundError(f"{root}: no images (.jpg, .jpeg, .png) in " + (f"the folders {styles}" if styles else "its style folders"))
+    return pd.DataFrame([(s, f.stem) for s, f in rows], columns=['art_style', 'painting']), [f for _, f in rows]
+
 # %% ../nbs/05_artemis.ipynb #3b178c3f
 class WikiArt(torch.utils.data.Dataset):
-    "WikiArt paintings labelled by ArtEmis: items `(x, y)`, x float `(3, size, size)` in [-1, 1], y a canonical emotion id."
-    classes = EMOTIONS
-    def __init__(self, root, csv, rule: str = 'thesis', size: int = 64, styles=None, on_error: str = 'raise',
+    "WikiArt paintings: items `(x, y)`, x float `(3, size, size)` in [-1, 1], y a canonical emotion id (ArtEmis), a style id, or -1."
+    def __init__(self, root,                        # the `wikiart/` folder: <art_style>/<painting>.jpg
+                 csv=None,                          # ArtEmis CSV (path or `read_artemis` frame); None: the folders alone
+                 rule: str = 'thesis',              # dominant-emotion rule with a CSV: 'thesis' or 'artemis'
+                 size: int = 64,                    # side of the square images
+                 styles=None,                       # keep only these art styles (folder names); None: all
+                 on_error: str = 'raise',           # 'raise': refuse missing/corrupt images; 'skip': exclude and count them
+                 labels: str = 'auto',              # 'emotion' (needs the CSV), 'style' (folder id), 'none' (-1); 'auto': emotion with a CSV, else style
                  cache: bool = True, cache_dir=None, num_workers: int | None = None, progress: bool = True):
         if on_error not in ('raise', 'skip'): raise ValueError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
         if int(size) < 8: raise ValueError(f"size must be ≥ 8, got {size}")
-        self.root, self.size, self.rule, self.use_cache = Path(root), int(size), rule, cache
+        labels = ('emotion' if csv is not None else 'style') if labels == 'auto' else labels
+        if labels not in ('emotion', 'style', 'none'): raise ValueError(f"labels must be 'auto', 'emotion', 'style' or 'none', got {labels!r}")
+        if labels == 'emotion' and csv is None: raise ValueError("labels='emotion' needs the ArtEmis CSV (csv=…); without it use 'style' or 'none'")
+        self.root, self.size, self.rule, self.use_cache, self.label_kind = Path(root), int(size), rule if csv is not None else None, cache, labels
         if not self.root.is_dir(): raise FileNotFoundError(f"{self.root}: WikiArt image folder not found")
-        art = csv if isinstance(csv, pd.DataFrame) and isinstance(csv['emotion'].dtype, pd.CategoricalDtype) else read_artemis(csv)
-        hist = emotion_histograms(art)
-        if styles is not None:
-            styles = [styles] if isinstance(styles, str) else list(styles)
-            have = set(hist.index.get_level_values('art_style'))
-            if unknown := [s for s in styles if s not in have]: raise ValueError(f"unknown art style(s) {unknown}; the CSV has {sorted(have)}")
-            hist = hist[hist.index.get_level_values('art_style').isin(styles)]
-        dom = dominant_emotion(hist, rule).dropna()
-        items = dom.astype(np.int64).rename('label').reset_index()
-        files = [self.root/s/f'{p}.jpg' for s, p in zip(items.art_style, items.painting)]
+        styles = [styles] if isinstance(styles, str) else None if styles is None else list(styles)
+        if csv is not None:
+            art = csv if isinstance(csv, pd.DataFrame) and isinstance(csv['emotion'].dtype, pd.CategoricalDtype) else read_artemis(csv)
+            hist = emotion_histograms(art)
+            if styles is not None:
+                have = set(hist.index.get_level_values('art_style'))
+                if unknown := [s for s in styles if s not in have]: raise ValueError(f"unknown art style(s) {unknown}; the CSV has {sorted(have)}")
+                hist = hist[hist.index.get_level_values('art_style').isin(styles)]
+            dom = dominant_emotion(hist, rule).dropna()
+            items = dom.astype(np.int64).rename('label').reset_index()
+            files = [self.root/s/f'{p}.jpg' for s, p in zip(items.art_style, items.painting)]
+            n_listed, self.n_dropped = len(dom), len(hist) - len(dom)
+        else:
+            items, files = scan_image_folders(self.root, styles)
+            n_listed, self.n_dropped = len(items), 0
         self.bad = {str(f.relative_to(self.root)): 'missing' for f in files if not f.is_file()}
         ok = np.array([str(f.relative_to(self.root)) not in self.bad for f in files], dtype=bool)
         items, files = items[ok].reset_index(drop=True), [f for f, o in zip(files, ok) if o]
+        items['file'] = [f.relative_to(self.root).as_posix() for f in files]
         self._npy, slots = None, np.arange(len(items))
         if cache:
             keys = [[s, p] for s, p in zip(items.art_style, items.painting)]
@@ -307,16 +335,17 @@ class WikiArt(torch.utils.data.Dataset):
             items, slots = items[good].reset_index(drop=True), slots[good]
         if self.bad:
             names = '; '.join(f'{k} ({v})' for k, v in list(self.bad.items())[:5]) + (' …' if len(self.bad) > 5 else '')
-            msg = f"{self.root}: {len(self.bad)} of {len(dom)} labelled paintings unusable: {names}"
+            msg = f"{self.root}: {len(self.bad)} of {n_listed} {'labelled ' if csv is not None else ''}paintings unusable: {names}"
             if on_error == 'raise': raise ImageError(msg + " — pass on_error='skip' to exclude them")
             warnings.warn(msg + ' — excluded')
-        items['emotion'] = [EMOTIONS[i] for i in items.label]
+        if labels == 'emotion': self.classes = EMOTIONS; items['emotion'] = [EMOTIONS[i] for i in items.label]
+        elif labels == 'style': self.classes = tuple(sorted(set(items.art_style))); items['label'] = [self.classes.index(s) for s in items.art_style]
+        else: self.classes = (); items['label'] = -1
         self.items, self.slots, self.labels, self._mm = items, slots, items.label.to_numpy(dtype=np.int64, copy=True), None
-        self.n_dropped = len(hist) - len(dom)                             # paintings the rule gives no label
 
     def __len__(self): return len(self.items)
     def __getstate__(self): return {**self.__dict__, '_mm': None}   # DataLoader workers open their own memmap
-    def file(self, i) -> Path: return self.root/self.items.art_style[i]/f'{self.items.painting[i]}.jpg'
+    def file(self, i) -> Path: return self.root/self.items.file[i]
     def images(self, idx) -> torch.Tensor:
         "uint8 `(B, 3, size, size)` images of items `idx`."
         idx = np.atleast_1d(np.asarray(idx))
@@ -325,8 +354,10 @@ class WikiArt(torch.utils.data.Dataset):
         return torch.from_numpy(np.ascontiguousarray(self._mm[self.slots[idx]]))
     def __getitems__(self, idx): return list(zip(self.images(idx).float()/127.5 - 1, self.labels[np.asarray(idx)].tolist()))
     def __getitem__(self, i): return self.__getitems__([i])[0]
-    def __repr__(self): return (f"WikiArt({len(self)} paintings at {self.size} px, rule={self.rule!r}, {self.n_dropped} without a dominant "
-                                f"emotion, {len(self.bad)} unusable; {'cached' if self.use_cache else 'decoded on every access'})")
+    def __repr__(self):
+        how = (f"rule={self.rule!r}, {self.n_dropped} without a dominant emotion" if self.label_kind == 'emotion' else
+               f"no CSV, labels={self.label_kind!r}" + (f" ({len(self.classes)} styles)" if self.label_kind == 'style' else ''))
+        return f"WikiArt({len(self)} paintings at {self.size} px, {how}, {len(self.bad)} unusable; {'cached' if self.use_cache else 'decoded on every access'})"
 
 # %% ../nbs/05_artemis.ipynb #caf5ec06
 def _block(cin, cout): return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True), nn.MaxPool2d(2))

@@ -53,24 +53,30 @@ class CondGenerator(nn.Module):
         return self.net(torch.cat([z, embed_condition(self.embed, y)], 1))  # (B, nz + ne) → (B, nc, 64, 64)
 
 class CondDiscriminator(nn.Module):
-    "cDCGAN discriminator: image `(B, nc, 64, 64)` and labels `(B,)` or probabilities `(B, 8)` → real/fake logit `(B,)`."
+    "cDCGAN discriminator: image `(B, nc, 64, 64)` and labels `(B,)` or probabilities `(B, 8)` → real/fake logit `(B,)` (and class logits with `aux`)."
     conditional = True
-    def __init__(self, ndf: int = 64, nc: int = 3, n_classes: int = N_EMOTIONS, bn_first: bool = False):
+    def __init__(self, ndf: int = 64, nc: int = 3, n_classes: int = N_EMOTIONS, bn_first: bool = False,
+                 aux: bool = False):                                    # an auxiliary classifier head (AC-GAN), for `aux_weight`
         super().__init__()
-        self.hparams = dict(ndf=ndf, nc=nc, n_classes=n_classes, bn_first=bn_first)
+        self.hparams = dict(ndf=ndf, nc=nc, n_classes=n_classes, bn_first=bn_first, aux=aux)
         self.embed = nn.Embedding(n_classes, 64*64)
         self.net = Discriminator(ndf, nc + 1, bn_first)                 # one extra input channel: the label
-    def forward(self, x, y):
+        self.aux = aux
+        if aux: self.classify = nn.Conv2d(ndf*8, n_classes, 4, 1, 0)   # (B, 8ndf, 4, 4) → (B, n_classes, 1, 1)
+    def forward(self, x, y, aux: bool = False):
         if len(y) != len(x): raise ValueError(f"CondDiscriminator: {len(x)} images but {len(y)} labels")
         e = embed_condition(self.embed, y).view(len(x), 1, 64, 64)     # (B, 4096) → (B, 1, 64, 64)
-        return self.net(torch.cat([x, e], 1))                           # (B, nc + 1, 64, 64) → (B,)
+        if not aux: return self.net(torch.cat([x, e], 1))               # (B, nc + 1, 64, 64) → (B,)
+        if not self.aux: raise ValueError("CondDiscriminator: built without an auxiliary classifier (aux=False)")
+        h = self.net.main[:-1](torch.cat([x, e], 1))                    # (B, nc + 1, 64, 64) → (B, 8ndf, 4, 4)
+        return self.net.main[-1](h).flatten(), self.classify(h).flatten(1)   # (B,), (B, n_classes)
 
 GAN_CLASSES.update(CondGenerator=CondGenerator, CondDiscriminator=CondDiscriminator)
 
 def make_cdcgan(cfg: CondGANConfig):
     "A freshly initialised `(CondGenerator, CondDiscriminator)` pair of `cfg`'s sizes, seeded by `cfg.seed`."
     seed_everything(cfg.seed)
-    return CondGenerator(cfg.nz, cfg.ne, cfg.ngf), CondDiscriminator(cfg.ndf)
+    return CondGenerator(cfg.nz, cfg.ne, cfg.ngf), CondDiscriminator(cfg.ndf, aux=cfg.aux_weight > 0)
 
 # %% ../nbs/07_cdcgan.ipynb #07f24058
 def emotion_condition(emotion_or_probabilities) -> torch.Tensor:

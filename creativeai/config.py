@@ -37,7 +37,7 @@ from contextlib import contextmanager
 def atomic_path(path):
     "Yield a temporary path beside `path`; on success it is renamed onto `path` (mode 0644 less the umask), on failure removed."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent); os.close(fd)
+    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix=f'.tmp{path.suffix}', dir=path.parent); os.close(fd)   # writers that go by the suffix still know the format
     try:
         yield Path(tmp)
         mask = os.umask(0); os.umask(mask); os.chmod(tmp, 0o644 & ~mask)

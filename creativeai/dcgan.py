@@ -31,23 +31,26 @@ class GANConfig:
     nz: int = 100; ngf: int = 64; ndf: int = 64; bs: int = 64; iters: int = 4_400
     lr: float = 2e-4; beta1: float = 0.5
     ms_weight: float = 0.0   # mode-seeking regulariser (Mao et al. 2019), an extension; 0 = the thesis's loss
+    aux_weight: float = 0.0  # conditional pairs: auxiliary-classifier loss (AC-GAN, Odena et al. 2017), an extension; 0 = the thesis's loss
     sample_every: int = 1_000; ckpt_every: int = 500
     seed: int = 0; device: str = ''; run_id: str = ''; resume: bool = False
     def __post_init__(self):
         for k in ('n_toy', 'nz', 'ngf', 'ndf', 'bs', 'iters', 'sample_every', 'ckpt_every'):
             if int(getattr(self, k)) < 1: raise ValueError(f"{k} must be ≥ 1, got {getattr(self, k)}")
-        if self.ms_weight < 0: raise ValueError(f"ms_weight must be ≥ 0, got {self.ms_weight}")
+        if self.ms_weight < 0 or self.aux_weight < 0: raise ValueError(f"ms_weight and aux_weight must be ≥ 0, got {self.ms_weight}, {self.aux_weight}")
         if not 0 < self.lr < 1 or not 0 <= self.beta1 < 1: raise ValueError(f"need 0 < lr < 1 and 0 ≤ beta1 < 1, got {self.lr}, {self.beta1}")
         if self.resume and not self.run_id: raise ValueError("resume=True needs the run_id of the run to continue")
     def as_dict(self) -> dict: return dataclasses.asdict(self)
 
 # %% ../nbs/06_dcgan.ipynb #ad519983
-def gan_data(cfg: GANConfig, progress: bool = True) -> WikiArt:
-    "The `WikiArt` data set a configuration asks for (real ArtEmis layout under `cfg.data`, else the toy world)."
+def gan_data(cfg: GANConfig, progress: bool = True, emotions: bool = False) -> WikiArt:
+    "The `WikiArt` data set of `cfg.data` (ArtEmis layout, or image folders without a CSV), else the toy world; `emotions`: labels required."
     root = Path(cfg.data) if cfg.data else make_toy_artemis(data_dir()/'toy_artemis'/f'n{cfg.n_toy}', n_paintings=cfg.n_toy, seed=0)
     styles = [s.strip() for s in cfg.styles.split(',') if s.strip()] or None
-    return WikiArt(root/'wikiart', root/'artemis'/ARTEMIS_CSV, rule=cfg.rule, size=64, styles=styles,
-                   on_error='skip' if cfg.data else 'raise', progress=progress)
+    kw = dict(size=64, styles=styles, on_error='skip' if cfg.data else 'raise', progress=progress)
+    if (csv := root/'artemis'/ARTEMIS_CSV).is_file(): return WikiArt(root/'wikiart', csv, rule=cfg.rule, **kw)
+    if emotions: raise FileNotFoundError(f"{csv}: not found — the conditional GAN needs ArtEmis emotion labels (see data/README.md)")
+    return WikiArt(root/'wikiart' if (root/'wikiart').is_dir() else root, labels='style', **kw)   # folders alone (the thesis's DCGAN data)
 
 # %% ../nbs/06_dcgan.ipynb #7094a78f
 def weights_init(m: nn.Module):
@@ -91,26 +94,30 @@ class Discriminator(nn.Module):
         return self.main(x).flatten()                                   # (B, 1, 1, 1) → (B,)
 
 # %% ../nbs/06_dcgan.ipynb #8605aaac
-def gan_step(G, D, opt_g, opt_d, real, z, y=None, ms_weight: float = 0.0) -> dict:
+def gan_step(G, D, opt_g, opt_d, real, z, y=None, ms_weight: float = 0.0, aux_weight: float = 0.0) -> dict:
     "One DCGAN iteration on a real batch `(B, 3, 64, 64)` and noise `z` `(B, nz)` (labels `y` for a conditional pair) → losses and D outputs."
-    cond = y is not None
-    fwd_d = (lambda x: D(x, y)) if cond else D
+    cond, aux = y is not None, y is not None and aux_weight > 0
+    if aux and not getattr(D, 'aux', False): raise ValueError("aux_weight > 0 needs a discriminator with an auxiliary classifier (CondDiscriminator(aux=True))")
+    fwd_d = (lambda x: D(x, y, aux=True)) if aux else (lambda x: (D(x, y), None)) if cond else (lambda x: (D(x), None))
     ones, zeros = torch.ones(len(real), device=real.device), torch.zeros(len(real), device=real.device)
+    ce = lambda logits: aux_weight * F.cross_entropy(logits, y) if aux else torch.zeros((), device=real.device)   # AC-GAN: name the emotion
     opt_d.zero_grad(set_to_none=True)
-    out_real = fwd_d(real); loss_real = F.binary_cross_entropy_with_logits(out_real, ones); loss_real.backward()
+    out_real, cls_real = fwd_d(real); aux_d = ce(cls_real)                      # D's classifier learns from real paintings only
+    loss_real = F.binary_cross_entropy_with_logits(out_real, ones); (loss_real + aux_d).backward()
     fake = G(z, y) if cond else G(z)
-    out_fake = fwd_d(fake.detach()); loss_fake = F.binary_cross_entropy_with_logits(out_fake, zeros); loss_fake.backward()
+    out_fake, _ = fwd_d(fake.detach()); loss_fake = F.binary_cross_entropy_with_logits(out_fake, zeros); loss_fake.backward()
     opt_d.step()
     opt_g.zero_grad(set_to_none=True)
-    out_g = fwd_d(fake); loss_g = F.binary_cross_entropy_with_logits(out_g, ones)  # non-saturating: real labels for fakes
+    out_g, cls_g = fwd_d(fake); aux_g = ce(cls_g)                              # G: fakes that D's classifier names as asked
+    loss_g = F.binary_cross_entropy_with_logits(out_g, ones)  # non-saturating: real labels for fakes
     ms = torch.zeros(())
     if ms_weight > 0:  # mode seeking (Mao et al. 2019): images of two noises for the same label should differ
         z2 = z.roll(1, 0); fake2 = G(z2, y) if cond else G(z2)
         ms = (fake - fake2).abs().flatten(1).mean(1).div((z - z2).abs().mean(1)).mean()
-    (loss_g + ms_weight/(ms + 1e-5) if ms_weight > 0 else loss_g).backward(); opt_g.step()
+    (loss_g + aux_g + (ms_weight/(ms + 1e-5) if ms_weight > 0 else 0)).backward(); opt_g.step()
     sig = lambda t: torch.sigmoid(t).mean().item()
     return dict(loss_d=(loss_real + loss_fake).item(), loss_g=loss_g.item(), d_real=sig(out_real), d_fake=sig(out_fake), d_fake_g=sig(out_g),
-                **({'mode_seeking': ms.item()} if ms_weight > 0 else {}))
+                **({'mode_seeking': ms.item()} if ms_weight > 0 else {}), **({'aux_d': aux_d.item(), 'aux_g': aux_g.item()} if aux else {}))
 
 def make_dcgan(cfg: GANConfig):
     "A freshly initialised `(Generator, Discriminator)` pair of `cfg`'s sizes, seeded by `cfg.seed`."
@@ -124,7 +131,7 @@ def make_optimizers(G, D, lr: float = 2e-4, beta1: float = 0.5):
 # %% ../nbs/06_dcgan.ipynb #ec1ccfc8
 GAN_CLASSES = {}   # class name → class, for rebuilding networks from checkpoints (notebook 07 adds the conditional ones)
 GAN_CLASSES.update(Generator=Generator, Discriminator=Discriminator)
-_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'seed')
+_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'aux_weight', 'seed')
 
 def fixed_inputs(G, n: int = 64, seed: int = 0):
     "The fixed noise (and, for a conditional G, labels: `n // 8` per emotion, the same noise in every row) for sample grids."
@@ -178,7 +185,7 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
         if perm is None or b == 0: perm = torch.randperm(len(ds), generator=torch.Generator().manual_seed(cfg.seed*7_919 + ep))
         x, y = _batch(ds, perm[b*cfg.bs:(b + 1)*cfg.bs].tolist())
         z = torch.randn(cfg.bs, cfg.nz, generator=torch.Generator().manual_seed(cfg.seed*1_000_003 + it))
-        log = gan_step(G, D, opt_g, opt_d, x.to(device), z.to(device), y.to(device) if cond else None, cfg.ms_weight)
+        log = gan_step(G, D, opt_g, opt_d, x.to(device), z.to(device), y.to(device) if cond else None, cfg.ms_weight, cfg.aux_weight)
         hist.append(dict(iter=it + 1, epoch=ep + 1, **log, seconds=time.perf_counter() - t0))
         if (it + 1) % cfg.sample_every == 0 or it + 1 == cfg.iters:
             _save_grid(sample_images(G, fz, fy), run_dir/'samples'/f'iter_{it + 1:06d}.png', nrow=len(fz)//N_EMOTIONS if cond else 8)

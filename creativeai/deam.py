@@ -27,14 +27,15 @@ from .emotions import (EMOTIONS, THESIS_ORDER, N_EMOTIONS, EMOTION_COLORS, VA_CO
                                  va_to_emotion, song_emotions, emotion_counts)
 
 # %% auto #0
-__all__ = ['LAYOUTS', 'DEAM_YEARS', 'DEAM_SLICES', 'AUDIO_EXTS', 'THESIS_SONG_COUNTS', 'STATIC_COLUMNS', 'CACHE_FORMAT',
-           'PROGRESS_EVERY', 'FULL_SCALE', 'MIN_SECONDS', 'MEL_FRAMES', 'MEL_SLICE_FRAMES', 'DatasetError', 'song_year',
-           'detect_layout', 'toy_targets', 'toy_emotion_counts', 'toy_va_path', 'render_voice', 'toy_score',
-           'synth_song', 'toy_annotations', 'make_toy_emomusic', 'toy_world', 'Problem', 'read_dynamic',
-           'read_annotations', 'read_static', 'read_songs_info', 'find_audio', 'cache_settings', 'decode_clip',
-           'build_audio_cache', 'mel_settings', 'build_mel_cache', 'MappedArray', 'MusicItem', 'default_root',
-           'EmoMusic', 'thesis_split', 'Splits', 'split_songs', 'split', 'mediaeval_split', 'class_weights',
-           'song_emotion_frequencies', 'plot_split_distribution', 'plot_label_strip', 'plot_examples']
+__all__ = ['LAYOUTS', 'DEAM_YEARS', 'DEAM_SLICES', 'AUDIO_EXTS', 'THESIS_SONG_COUNTS', 'TOY_VERSION', 'STATIC_COLUMNS',
+           'CACHE_FORMAT', 'PROGRESS_EVERY', 'FULL_SCALE', 'MIN_SECONDS', 'MEL_FRAMES', 'MEL_SLICE_FRAMES',
+           'DatasetError', 'song_year', 'detect_layout', 'toy_targets', 'toy_emotion_counts', 'toy_va_path',
+           'render_voice', 'toy_score', 'synth_song', 'toy_annotations', 'write_audio', 'make_toy_emomusic',
+           'toy_world', 'built_once', 'Problem', 'read_dynamic', 'read_annotations', 'read_static', 'read_songs_info',
+           'find_audio', 'cache_settings', 'decode_clip', 'to_int16', 'build_audio_cache', 'mel_settings',
+           'build_mel_cache', 'MappedArray', 'MusicItem', 'default_root', 'EmoMusic', 'thesis_split', 'Splits',
+           'split_songs', 'split', 'mediaeval_split', 'class_weights', 'song_emotion_frequencies',
+           'plot_split_distribution', 'plot_label_strip', 'plot_examples']
 
 # %% ../nbs/02_deam_dataset.ipynb #d01db2dc
 _DEAM_ANN = 'annotations/annotations averaged per song'
@@ -171,8 +172,8 @@ def toy_score(t_ctrl, va_ctrl, duration: float, rng: np.random.Generator) -> dic
     fifth = np.where(harsh, root + 6, fifth); third = np.where(harsh & (v < -0.5), root + 1, third)
     walk = np.clip(np.cumsum(rng.integers(-2, 3, len(j))) % 14, 0, 13)
     mel = semis(walk) + 12 * np.round(a)                             # register follows arousal
-    common = dict(gain=-22 + 12 * a + gain0, attack=0.004 + 0.05 * (1 - a), decay=0.12 + 0.7 * (1 - a) / 2 + 0.3 * (v < 0),
-                  bright=np.clip(0.45 + 0.45 * a + 0.15 * v, 0, 1))
+    common = dict(gain=-22 + 12 * a + gain0, attack=0.004 + 0.05 * (1 - a), decay=0.12 + 0.7 * (1 - a) / 2 + 0.35 * (1 - v) / 2,
+                  bright=np.clip(0.5 + 0.3 * a + 0.35 * v, 0, 1))            # legato and dark as valence falls, at any valence
     every = lambda period: (j % period) == 0
     keep = {'melody': (a > 0) | every(2), 'chord': np.where(a > -0.3, every(2), every(8)), 'bass': np.where(a > 0.3, every(2), every(4)),
             'hat': (a > -0.1)}
@@ -263,6 +264,12 @@ def _write_deam_tables(root: Path, songs: list):
 # %% ../nbs/02_deam_dataset.ipynb #d3399b34
 _GENRES = ('Rock', 'Pop', 'Electronic', 'Blues', 'Jazz', 'Folk', 'Classical', 'Country')
 
+def write_audio(path, x: np.ndarray, sr: int):
+    "Write samples `(T,)` or `(T, channels)` to `path` in the format its extension names (wav, ogg, mp3, flac)."
+    fmt = Path(path).suffix[1:].upper()
+    with sf.SoundFile(path, 'w', sr, x.shape[1] if x.ndim == 2 else 1, format=fmt, **({'compression_level': 0.9} if fmt == 'MP3' else {})) as f:
+        for i in range(0, len(x), 16_384): f.write(x[i:i + 16_384])   # in blocks: libsndfile 1.2's Vorbis writer overflows its stack on one 45 s write
+
 def _toy_song(song: dict, root: Path, layout: str, seed: int, change_prob: float, duration) -> dict:
     "Synthesise, write and annotate one toy song; returns `song` with its annotations."
     rng = np.random.default_rng([seed, song['id']])
@@ -271,10 +278,7 @@ def _toy_song(song: dict, root: Path, layout: str, seed: int, change_prob: float
     x = synth_song(t, va, dur, SR, rng)
     if song['sr'] != SR: x = soxr.resample(x, SR, song['sr']).astype(np.float32)
     if song['stereo']: x = np.stack([x, 0.8 * x + 0.2 * np.roll(x, song['sr'] // 100)], 1)   # a 10 ms echo on the right
-    fmt = song['file'].rsplit('.', 1)[1].upper()
-    with sf.SoundFile(root/LAYOUTS[layout]['audio']/song['file'], 'w', song['sr'], x.shape[1] if x.ndim == 2 else 1, format=fmt,
-                      **({'compression_level': 0.9} if fmt == 'MP3' else {})) as f:
-        for i in range(0, len(x), 16_384): f.write(x[i:i + 16_384])   # in blocks: libsndfile 1.2's Vorbis writer overflows its stack on one 45 s write
+    write_audio(root/LAYOUTS[layout]['audio']/song['file'], x, song['sr'])
     n_ann = N_SLICES if layout == 'emomusic' else DEAM_SLICES if song['id'] <= 2000 else int((dur - 15.0) / 0.5)
     mean, std = toy_annotations(t, va, 15.0 + 0.5 * np.arange(n_ann), rng)
     stat = np.r_[5 + 4 * mean.mean(0) + rng.normal(0, 0.2, 2), 1 + rng.uniform(0, 1, 2)]     # v, a (1-9), v_std, a_std
@@ -317,15 +321,21 @@ def make_toy_emomusic(root,                          # folder to write into (its
     return root
 
 # %% ../nbs/02_deam_dataset.ipynb #8b76aeb3
+TOY_VERSION = 2   # bump when the synthesiser changes: cached toy worlds of other versions are not reused
+
 def toy_world(n_songs: int = 24, seed: int = 0, layout: str = 'emomusic', balance='uniform', root=None, progress: bool = True) -> Path:
     "A toy music world (see `make_toy_emomusic`) cached under `<root or data_dir()>/toy/`; built once, atomically."
     tag = balance if isinstance(balance, str) else 'w' + '-'.join(f'{float(b):g}' for b in balance)
-    dest = Path(root or data_dir())/'toy'/f'{layout}-{n_songs}songs-seed{seed}-{tag}'
+    return built_once(Path(root or data_dir())/'toy'/f'{layout}-{n_songs}songs-seed{seed}-{tag}-v{TOY_VERSION}',
+                      lambda tmp: make_toy_emomusic(tmp, n_songs=n_songs, seed=seed, layout=layout, balance=balance, progress=progress))
+
+def built_once(dest: Path, make) -> Path:
+    "`dest`, made by `make(tmp_folder)` in a temporary sibling and renamed into place, unless it exists already."
     if dest.exists(): return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f'.{dest.name}.', dir=dest.parent))
     try:
-        make_toy_emomusic(tmp, n_songs=n_songs, seed=seed, layout=layout, balance=balance, progress=progress)
+        make(tmp)
         try: os.replace(tmp, dest)
         except OSError:                                             # built meanwhile by another process: keep theirs
             if not dest.exists(): raise
@@ -450,7 +460,10 @@ def decode_clip(path) -> tuple[np.ndarray, float]:
     "Decode one file → mono → 44.1 kHz → the thesis clip: int16 samples (1_345_050,) and the scale back to float."
     wave = load_audio(path, sr=SR)
     if wave.shape[-1] < MIN_SECONDS * SR: raise AudioError(f'{path}: lasts {wave.shape[-1] / SR:.1f} s, expected at least {MIN_SECONDS} s (truncated?)')
-    x = clip_song(wave)[0].numpy()
+    return to_int16(clip_song(wave)[0].numpy())
+
+def to_int16(x: np.ndarray) -> tuple[np.ndarray, float]:
+    "Float samples → (int16 samples, the scale back to float); peaks above 1 scale down, never clip."
     scale = max(1.0, float(np.abs(x).max())) / FULL_SCALE
     return np.round(x / scale).astype(np.int16), scale
 
@@ -483,13 +496,14 @@ def _reusable(cache_dir: Path, sources: dict, settings: dict, part: Path):
     return None, {}, {}, {}
 
 # %% ../nbs/02_deam_dataset.ipynb #36dd0875
-def build_audio_cache(files: dict, cache_dir, workers: int | None = None, progress: bool = True) -> dict:
-    "Decode `files` ({song_id: Path}) into `cache_dir`/raw.npy once; returns the manifest (ids, sources, scale, failed)."
+def build_audio_cache(files: dict, cache_dir, workers: int | None = None, progress: bool = True,
+                      decode=None, settings: dict | None = None) -> dict:
+    "Decode `files` ({song_id: Path}) with `decode` (None: `decode_clip`) into `cache_dir`/raw.npy once; returns the manifest (ids, sources, scale, failed)."
     cache_dir = Path(cache_dir); cache_dir.mkdir(parents=True, exist_ok=True)
-    with _Locked(cache_dir): return _build_audio_cache(files, cache_dir, workers, progress)
+    with _Locked(cache_dir): return _build_audio_cache(files, cache_dir, workers, progress, decode or decode_clip, settings or cache_settings())
 
-def _build_audio_cache(files: dict, cache_dir: Path, workers, progress) -> dict:
-    ids, settings = sorted(files), cache_settings()
+def _build_audio_cache(files: dict, cache_dir: Path, workers, progress, decode, settings) -> dict:
+    ids = sorted(files)
     sources = {str(i): _source(Path(files[i])) for i in ids}
     man = _read_json(cache_dir/'manifest.json')
     if man and man['settings'] == settings and man['sources'] == sources and (cache_dir/'raw.npy').exists(): return man
@@ -508,7 +522,7 @@ def _build_audio_cache(files: dict, cache_dir: Path, workers, progress) -> dict:
     todo = [(r, i) for r, i in enumerate(ids) if str(i) not in scale and str(i) not in failed]
     def work(ri):
         r, i = ri
-        try: arr[r], s = decode_clip(files[i]); return i, s, None
+        try: arr[r], s = decode(files[i]); return i, s, None
         except (ValueError, OSError, RuntimeError) as e: return i, None, str(e)      # AudioError is a ValueError
     last = time.time()
     with ThreadPoolExecutor(workers or os.cpu_count()) as ex:
@@ -635,12 +649,11 @@ def _cache_dir(root: Path, layout: str, ids, cache_dir=None) -> Path:
     key = hashlib.sha1(json.dumps([str(root.resolve()), layout, [int(i) for i in ids]]).encode()).hexdigest()[:12]
     return Path(cache_dir or data_dir()/'cache')/f'{layout}-{root.name}-{key}'
 
-def _build_cache(self: EmoMusic, files: dict, problems: list, on_error: str, cache_dir, workers, progress):
+def _build_cache(self: EmoMusic, files: dict, problems: list, on_error: str, cache_dir, workers, progress, decode=None, settings=None):
     self.cache_dir = _cache_dir(self.root, self.layout, sorted(files), cache_dir)
-    man = build_audio_cache(files, self.cache_dir, workers, progress)
-    adir = LAYOUTS[self.layout]['audio']
-    failed = [Problem(int(i), f'{adir}/{files[int(i)].name}', f'song {i}: {adir}/{files[int(i)].name} cannot be decoded: {e}')
-              for i, e in man['failed'].items()]
+    man = build_audio_cache(files, self.cache_dir, workers, progress, decode, settings)
+    rel = lambda i: files[int(i)].relative_to(self.root).as_posix()
+    failed = [Problem(int(i), rel(i), f'song {self.song_name(int(i))}: {rel(i)} cannot be decoded: {e}') for i, e in man['failed'].items()]
     _raise_or_keep(failed, on_error, self.root)
     self.skipped = _problems_frame(problems + failed)
     self.song_ids = np.array([i for i in man['ids'] if str(i) not in man['failed']], dtype=np.int64)
@@ -652,6 +665,8 @@ def _build_cache(self: EmoMusic, files: dict, problems: list, on_error: str, cac
     self._mel = MappedArray(build_mel_cache(self.cache_dir, man, workers=workers, progress=progress)) if self.features == 'mel' else None
 
 EmoMusic._build_cache = _build_cache
+EmoMusic.classes = EMOTIONS                  # class names of the labels, in id order
+EmoMusic.song_name = lambda self, i: str(i)  # how messages name a song
 
 # %% ../nbs/02_deam_dataset.ipynb #be6a35b7
 def _set_labels(self: EmoMusic, va: pd.DataFrame, ar: pd.DataFrame):
@@ -728,16 +743,17 @@ def split_songs(song_labels: pd.Series, val: float = 0.1, test: float = 0.1, see
     rng, s = np.random.default_rng(seed), song_labels.sort_index()
     ids, y = s.index.to_numpy(), s.to_numpy()
     want = np.array([val, test]) * len(s)
-    per = np.array([np.array([val, test]) * (y == c).sum() for c in range(N_EMOTIONS)])          # (8, 2) quotas
+    classes = np.unique(y)
+    per = np.array([np.array([val, test]) * (y == c).sum() for c in classes])                    # (classes, 2) quotas
     take = np.floor(per).astype(int)
     for j in (0, 1):                                                                           # largest remainders, ties at random
         short = int(round(want[j])) - take[:, j].sum()
-        room = np.flatnonzero(take.sum(1) < (y[:, None] == np.arange(N_EMOTIONS)).sum(0))
+        room = np.flatnonzero(take.sum(1) < (y[:, None] == classes).sum(0))
         order = room[np.lexsort((rng.random(len(room)), -(per[room, j] - take[room, j])))]
         take[order[:max(short, 0)], j] += 1
     out = [[], [], []]
-    for c in range(N_EMOTIONS):
-        members = rng.permutation(ids[y == c]); nv, nt = take[c]
+    for c, (nv, nt) in zip(classes, take):
+        members = rng.permutation(ids[y == c])
         out[1] += members[:nv].tolist(); out[2] += members[nv:nv + nt].tolist(); out[0] += members[nv + nt:].tolist()
     return Splits(*(np.sort(np.array(o, dtype=np.int64)) for o in out))
 
@@ -756,15 +772,15 @@ def mediaeval_split(ds_or_root) -> tuple[np.ndarray, np.ndarray]:
     return np.sort(info.index[info == 'development'].to_numpy()), np.sort(info.index[info == 'evaluation'].to_numpy())
 
 # %% ../nbs/02_deam_dataset.ipynb #e0815d89
-def class_weights(labels, mode: str | None = None, train_ids=None, thesis: bool = False) -> torch.Tensor | None:
-    "Per-class weights (8,) in canonical order from `labels` (song_id → id Series, id array, or a data set/Subset)."
+def class_weights(labels, mode: str | None = None, train_ids=None, thesis: bool = False, n_classes: int = N_EMOTIONS) -> torch.Tensor | None:
+    "Per-class weights (n_classes,) in id order from `labels` (song_id → id Series, id array, or a data set/Subset)."
     if mode is None: return None
     if mode not in ('freq', 'max'): raise ValueError(f"mode must be None, 'freq' or 'max', got {mode!r}")
     if isinstance(labels, Subset): labels = labels.dataset.labels[labels.indices]
     elif isinstance(labels, EmoMusic): labels = labels.labels
     if train_ids is not None and not thesis: labels = pd.Series(labels).loc[list(train_ids)]
-    counts = np.bincount(np.asarray(labels, dtype=np.int64), minlength=N_EMOTIONS).astype(np.float64)
-    w = np.divide(1.0 if mode == 'freq' else counts.max(), counts, out=np.zeros(N_EMOTIONS), where=counts > 0)
+    counts = np.bincount(np.asarray(labels, dtype=np.int64), minlength=n_classes).astype(np.float64)
+    w = np.divide(1.0 if mode == 'freq' else counts.max(), counts, out=np.zeros(n_classes), where=counts > 0)
     return torch.tensor(w, dtype=torch.float32)
 
 # %% ../nbs/02_deam_dataset.ipynb #2fbc5b55

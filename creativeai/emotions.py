@@ -11,9 +11,10 @@ import pandas as pd
 import torch
 
 # %% auto #0
-__all__ = ['EMOTIONS', 'THESIS_ORDER', 'N_EMOTIONS', 'EMOTION_COLORS', 'VA_COORDS', 'emotion_id', 'to_thesis_ids',
-           'va_to_emotion', 'plot_russell', 'plot_emotion_map', 'va_explorer', 'song_emotion', 'song_emotions',
-           'read_dynamic_annotations', 'annotations_to_labels', 'emotion_counts', 'plot_distribution']
+__all__ = ['EMOTIONS', 'THESIS_ORDER', 'N_EMOTIONS', 'EMOTION_COLORS', 'VA_COORDS', 'QUADRANTS', 'QUADRANT_MEANING',
+           'EMOTION_QUADRANT', 'emotion_id', 'to_thesis_ids', 'va_to_emotion', 'plot_russell', 'plot_emotion_map',
+           'va_explorer', 'song_emotion', 'song_emotions', 'read_dynamic_annotations', 'annotations_to_labels',
+           'emotion_counts', 'plot_distribution', 'va_to_quadrant', 'emotions_to_quadrants', 'quadrants_to_emotions']
 
 # %% ../nbs/01_va2emotion.ipynb #2fa7740b
 EMOTIONS = ('amusement', 'awe', 'contentment', 'excitement', 'anger', 'disgust', 'fear', 'sadness')  # ArtEmis order = class ids 0..7
@@ -216,3 +217,38 @@ def plot_distribution(labels, title='emotion distribution', order=EMOTIONS):
     a2.bar_label(bars); a2.set_ylabel('count'); a2.tick_params(axis='x', rotation=45)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/01_va2emotion.ipynb #c064492a
+QUADRANTS = ('Q1', 'Q2', 'Q3', 'Q4')   # Russell quadrants = class ids 0..3 (4Q data set)
+QUADRANT_MEANING = {'Q1': '+valence +arousal (happy, exuberant)', 'Q2': '-valence +arousal (angry, anxious)',
+                    'Q3': '-valence -arousal (sad, depressed)', 'Q4': '+valence -arousal (calm, content)'}
+
+def va_to_quadrant(v, a):
+    "Quadrant id (0..3 = Q1..Q4) of each (valence, arousal) point; 0 counts as positive. Arrays keep their shape."
+    vn, an = np.asarray(v, dtype=np.float64), np.asarray(a, dtype=np.float64)
+    _check_finite(vn, 'valence'); _check_finite(an, 'arousal')
+    q = np.where(an >= 0, np.where(vn >= 0, 0, 1), np.where(vn >= 0, 3, 2))
+    return int(q) if q.ndim == 0 else q.astype(np.int64)
+
+# %% ../nbs/01_va2emotion.ipynb #6d26bf66
+EMOTION_QUADRANT = np.array([va_to_quadrant(*VA_COORDS[e]) for e in EMOTIONS])   # (8,) quadrant id per canonical emotion
+_Q_OF_E = np.eye(len(QUADRANTS))[EMOTION_QUADRANT]                               # (8, 4) one-hot
+
+def emotions_to_quadrants(p):
+    "Emotion probabilities `(..., 8)` → quadrant probabilities `(..., 4)` (sums per quadrant); arrays or tensors."
+    if p.shape[-1] != len(EMOTIONS): raise ValueError(f"expected (..., {len(EMOTIONS)}) emotion probabilities, got shape {tuple(p.shape)}")
+    if torch.is_tensor(p): return p @ torch.as_tensor(_Q_OF_E, dtype=p.dtype, device=p.device)
+    return np.asarray(p, dtype=np.float64) @ _Q_OF_E
+
+def quadrants_to_emotions(q):
+    "A quadrant (id or name) or quadrant probabilities `(..., 4)` → a soft mixture over the emotions `(..., 8)`."
+    if isinstance(q, str):
+        if q.upper() not in QUADRANTS: raise ValueError(f"unknown quadrant {q!r}; expected one of {', '.join(QUADRANTS)}")
+        q = QUADRANTS.index(q.upper())
+    if isinstance(q, (int, np.integer)):
+        if not 0 <= q < len(QUADRANTS): raise ValueError(f"quadrant id must be 0..3, got {q}")
+        q = np.eye(len(QUADRANTS))[q]
+    share = (_Q_OF_E / _Q_OF_E.sum(0)).T                                          # (4, 8): each quadrant's mass, split equally
+    if q.shape[-1] != len(QUADRANTS): raise ValueError(f"expected (..., 4) quadrant probabilities, got shape {tuple(q.shape)}")
+    if torch.is_tensor(q): return q @ torch.as_tensor(share, dtype=q.dtype, device=q.device)
+    return np.asarray(q, dtype=np.float64) @ share

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import argparse, itertools, json, os, shlex, shutil, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
+from tqdm.auto import tqdm
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -15,8 +16,9 @@ from .learner import accuracy_ci, atomic_path, save_json
 # %% auto #0
 __all__ = ['CWM', 'MEL_SETTINGS', 'RAW_SETTINGS', 'RAW_KFM', 'RAW_HPARAMS', 'RAW_MODELS', 'MEL_MODELS', 'EPOCHS_OVERRIDE',
            'NOTEBOOKS', 'expand_grid', 'run_name', 'experiment_notebook', 'is_finished', 'run_one', 'grid_params',
-           'run_grid', 'slurm_array', 'grid_task', 'collect_runs', 'summarize', 'ExperimentConfig', 'experiment_data',
-           'experiment_model', 'song_level', 'run_experiment', 'learns_config', 'run_cli', 'main']
+           'run_grid', 'slurm_array', 'grid_task', 'collect_runs', 'summarize', 'ExperimentConfig',
+           'experiment_dataset', 'experiment_data', 'experiment_model', 'cross_validate', 'song_predictions',
+           'song_level', 'run_experiment', 'learns_config', 'run_cli', 'main']
 
 # %% ../nbs/02b_experiments.ipynb #1ec110e3
 CWM = ('None', 'freq', 'max')   # class-weight modes: none, 1/count, max(count)/count
@@ -71,7 +73,7 @@ def experiment_notebook(kind_or_path) -> Path:
     if not p.exists(): raise FileNotFoundError(f"{p}: notebook not found")
     return p
 
-def is_finished(run_dir) -> bool: return (Path(run_dir)/'test.json').exists()
+def is_finished(run_dir) -> bool: return (Path(run_dir)/'test.json').exists() or (Path(run_dir)/'cv.json').exists()
 
 def run_one(notebook, params: dict, run_dir) -> str:
     "Execute `notebook` with `params` into `run_dir/notebook.ipynb` ('done', 'failed', or 'skipped' when already finished)."
@@ -151,7 +153,7 @@ def collect_runs(exp_dir) -> pd.DataFrame:
     "One row per finished run in `exp_dir`: its config, best validation scores and test scores."
     rows = []
     for d in sorted(Path(exp_dir).iterdir()):
-        if not is_finished(d): continue
+        if not (d/'test.json').exists(): continue          # single runs (a cross-validation has cv.json)
         cfg = json.loads((d/'config.json').read_text()) if (d/'config.json').exists() else {}
         test = json.loads((d/'test.json').read_text())
         m = pd.read_csv(d/'metrics.csv') if (d/'metrics.csv').exists() else pd.DataFrame()
@@ -208,7 +210,11 @@ class ExperimentConfig:
     kfm: int = 8                   # raw CNNs: first-layer feature maps (Table 4.4)
     sm: bool = False               # slice mode: 500 ms slices instead of 30.5 s songs
     patience: int = 0              # early stopping after this many epochs without a better validation macro-F1; 0: off
-    data_root: str = ''            # an emoMusic or DEAM folder; '' = the toy world
+    precise_bn: int = 0            # training batches to recompute batch-norm statistics on before each validation; 0: off
+    data_root: str = ''            # an emoMusic, DEAM or 4Q folder; '' = the toy world
+    n_classes: int = 0             # classes: 0 = what the data holds (8 emotions; 4 quadrants for 4Q); else checked against it
+    folds: int = 0                 # > 0: stratified k-fold cross-validation (by song) instead of one split (the 4Q paper: 10)
+    repeats: int = 1               # cross-validation repeats, each with new folds (the 4Q paper: 20)
     toy_songs: int = 24            # songs of the toy world (when data_root is '')
     split: str = 'random'          # 'random' (stratified by song), 'thesis' (its 669/75) or 'mediaeval' (619/125)
     val: float = 0.15              # validation share (of all songs for 'random', of the training songs otherwise)
@@ -216,6 +222,7 @@ class ExperimentConfig:
     seed: int = 0                  # seeds the split, the initial weights and the shuffling
     num_workers: int = 0           # DataLoader workers
     pretrained: str = 'auto'       # ResNet18's ImageNet weights: 'auto', 'none' or a file
+    db_scale: str = 'thesis'       # ResNet18's input: 'thesis' (ImageNet-normalised dB, -351…-2) or 'unit' (dB mapped to [0, 1] first)
     experiment: str = 'translator' # experiment folder under outputs/
     run_dir: str = ''              # a given run folder (set by `creativeai grid`): started or resumed there
 
@@ -224,17 +231,28 @@ class ExperimentConfig:
         if str(self.cwm) not in CWM: raise ValueError(f"cwm must be one of {CWM}, got {self.cwm!r}")
         if self.split not in ('random', 'thesis', 'mediaeval'): raise ValueError(f"split must be 'random', 'thesis' or 'mediaeval', got {self.split!r}")
         if self.model in MEL_MODELS and self.sm: raise ValueError('slice mode is for the raw CNNs (the thesis ran ResNet18 on whole songs)')
+        if self.folds == 1 or self.folds < 0 or self.repeats < 1: raise ValueError(f"folds must be 0 (one split) or ≥ 2 and repeats ≥ 1, got {self.folds}, {self.repeats}")
         self.cwm = str(self.cwm)
 
     @property
     def features(self) -> str: return 'mel' if self.model in MEL_MODELS else 'raw'
 
 # %% ../nbs/02b_experiments.ipynb #c356aa90
+def experiment_dataset(cfg: ExperimentConfig, progress: bool = True):
+    "The data set of `cfg`: emoMusic/DEAM (`EmoMusic`) or 4Q (`FourQ`) by the folder's layout; the toy world without one."
+    from creativeai.deam import EmoMusic, toy_world
+    from creativeai.fourq import FourQ, is_fourq
+    root = Path(cfg.data_root) if cfg.data_root else toy_world(cfg.toy_songs, seed=0, progress=progress)
+    ds = (FourQ if is_fourq(root) else EmoMusic)(root, mode='slice' if cfg.sm else 'song', features=cfg.features, progress=progress)
+    if cfg.n_classes and cfg.n_classes != len(ds.classes):
+        raise ValueError(f"n_classes={cfg.n_classes}, but {root} holds {len(ds.classes)} classes ({', '.join(ds.classes)})")
+    return ds
+
 def experiment_data(cfg: ExperimentConfig, progress: bool = True):
     "The data set of `cfg` and its (train, val, test) song ids."
-    from creativeai.deam import EmoMusic, toy_world, thesis_split, mediaeval_split, split_songs
-    root = Path(cfg.data_root) if cfg.data_root else toy_world(cfg.toy_songs, seed=0, progress=progress)
-    ds = EmoMusic(root, mode='slice' if cfg.sm else 'song', features=cfg.features, progress=progress)
+    from creativeai.deam import thesis_split, mediaeval_split, split_songs
+    ds = experiment_dataset(cfg, progress); root = ds.root
+    if cfg.split != 'random' and ds.layout == '4q': raise ValueError(f"split {cfg.split!r} is emoMusic's; 4Q uses 'random' or folds")
     labels = ds.song_labels
     if cfg.split == 'random': tr, va, te = split_songs(labels, cfg.val, cfg.test, cfg.seed)
     else:
@@ -244,23 +262,82 @@ def experiment_data(cfg: ExperimentConfig, progress: bool = True):
         if not len(ids): raise ValueError(f"{root}: the {name} split has no songs ({len(labels)} songs, split {cfg.split!r}): use more songs")
     return ds, (tr, va, te)
 
-def experiment_model(cfg: ExperimentConfig):
-    "The model `cfg` asks for (seed first: the same config starts from the same weights)."
+def experiment_model(cfg: ExperimentConfig, n_classes: int | None = None, seed: int | None = None):
+    "The model `cfg` asks for, with `n_classes` outputs (default: `cfg.n_classes` or 8); seeded first (default `cfg.seed`)."
     from creativeai.learner import seed_everything
-    seed_everything(cfg.seed)
+    seed_everything(cfg.seed if seed is None else seed)
+    n = n_classes or cfg.n_classes or 8
     if cfg.model in MEL_MODELS:
         from creativeai.mel_resnet import MelResNet18
         pre = {'auto': 'auto', 'none': False}.get(str(cfg.pretrained).lower(), cfg.pretrained)
-        return MelResNet18(dropout=cfg.d, pretrained=pre)
+        return MelResNet18(dropout=cfg.d, n_classes=n, pretrained=pre, db_scale=cfg.db_scale)
     from creativeai.raw_cnns import RawCNN
-    return RawCNN(cfg.model, cfg.ksz, cfg.kfm, cfg.ksf or None, slice_mode=bool(cfg.sm), dropout=cfg.d)
+    return RawCNN(cfg.model, cfg.ksz, cfg.kfm, cfg.ksf or None, n_classes=n, slice_mode=bool(cfg.sm), dropout=cfg.d)
+
+# %% ../nbs/02b_experiments.ipynb #8c3c08cd
+def cross_validate(cfg: ExperimentConfig, progress: bool = True) -> dict:
+    "Stratified k-fold by song (`cfg.folds`), repeated `cfg.repeats` times: one model per fold → mean ± std, per-class F1, pooled confusion."
+    from sklearn.model_selection import RepeatedStratifiedKFold
+    from creativeai.deam import class_weights, split_songs
+    from creativeai.learner import fit, predict, classification_table, confusion, new_run
+    if cfg.folds < 2: raise ValueError(f"cross_validate needs folds ≥ 2, got {cfg.folds}")
+    ds = experiment_dataset(cfg, progress); labels, names = ds.song_labels.sort_index(), list(ds.classes)
+    ids, y = labels.index.to_numpy(), labels.to_numpy()
+    if (small := {names[c]: int((y == c).sum()) for c in np.unique(y) if (y == c).sum() < cfg.folds}):
+        raise ValueError(f"{ds.root}: classes with fewer songs than folds={cfg.folds}: {small}")
+    run = dict(asdict(cfg), protocol=f'{cfg.repeats} × {cfg.folds}-fold', n_songs=len(ids))
+    cv_dir = Path(cfg.run_dir) if cfg.run_dir else new_run(cfg.experiment, run)
+    if not cv_dir.exists(): new_run(cv_dir.parent.name, run, run_id=cv_dir.name, root=cv_dir.parent.parent)
+    rows = []
+    splits = RepeatedStratifiedKFold(n_splits=cfg.folds, n_repeats=cfg.repeats, random_state=cfg.seed).split(ids, y)
+    for j, (tr_i, te_i) in enumerate(tqdm(splits, total=cfg.folds * cfg.repeats, desc=f'{cfg.repeats} × {cfg.folds}-fold', disable=not progress)):
+        fold_dir = cv_dir/f'r{j // cfg.folds:02d}-f{j % cfg.folds:02d}'
+        if (fold_dir/'fold.json').exists(): rows.append(json.loads((fold_dir/'fold.json').read_text())); continue   # finished before
+        tr, va, _ = split_songs(labels.loc[ids[tr_i]], cfg.val, 0.0, seed=cfg.seed + j)   # validation from the training folds
+        w = class_weights(labels, None if cfg.cwm == 'None' else cfg.cwm, train_ids=tr, n_classes=len(names))
+        res = fit(experiment_model(cfg, len(names), seed=cfg.seed + j), ds.subset(tr), ds.subset(va), epochs=cfg.ep, bs=cfg.bs, lr=cfg.lr,
+                  wd=cfg.wd, class_weights=w, patience=cfg.patience or None, seed=cfg.seed + j, num_workers=cfg.num_workers,
+                  run_dir=fold_dir, resume=True, emotions=ds.classes, precise_bn=cfg.precise_bn, progress=False, config=dict(run, fold=j))
+        test = ds.subset(ids[te_i])
+        true, pred = song_predictions(ds, test, predict(res['model'], test, bs=cfg.bs)[2])
+        t = classification_table(true, pred, names)
+        row = dict(repeat=j // cfg.folds, fold=j % cfg.folds, n_test=len(true), best_epoch=res['best_epoch'], accuracy=float(t.loc['accuracy', 'f1-score']),
+                   macro_f1=float(t.loc['macro avg', 'f1-score']), **{f'f1 {c}': float(t.loc[c, 'f1-score']) for c in names},
+                   confusion=confusion(true, pred, len(names)).tolist())
+        save_json(row, fold_dir/'fold.json'); rows.append(row)
+    return _cv_report(pd.DataFrame(rows), names, cv_dir, cfg)
+
+def _cv_report(folds: pd.DataFrame, names: list, cv_dir: Path, cfg) -> dict:
+    "Mean ± std table, per-class F1, pooled confusion; written to `cv_dir` (cv.json, cv_folds.csv, cv_summary.md, confusion.png)."
+    import matplotlib.pyplot as plt
+    from creativeai.learner import plot_confusion
+    stat = lambda cols: pd.DataFrame({'mean': folds[cols].mean(), 'std': folds[cols].std(ddof=1) if len(folds) > 1 else 0.0})
+    summary = stat(['accuracy', 'macro_f1']).rename(index={'macro_f1': 'macro-F1'})
+    summary['mean ± std'] = [f'{m:.3f} ± {s:.3f}' for m, s in zip(summary['mean'], summary['std'])]
+    per_class = stat([f'f1 {c}' for c in names]); per_class.index = names
+    conf = np.sum([np.array(c) for c in folds['confusion']], 0)
+    with atomic_path(cv_dir/'cv_folds.csv') as tmp: folds.drop(columns='confusion').to_csv(tmp, index=False)
+    with atomic_path(cv_dir/'cv_summary.md') as tmp:
+        tmp.write_text(f"# {cfg.model}: {cfg.repeats} × {cfg.folds}-fold cross-validation ({len(folds)} folds)\n\n{summary.round(3).to_markdown()}\n\n"
+                       f"## F1 per class\n\n{per_class.round(3).to_markdown()}\n\n## Pooled confusion (rows = truth)\n\n"
+                       f"{pd.DataFrame(conf, index=names, columns=names).to_markdown()}\n")
+    fig, ax = plt.subplots(figsize=(6.5, 5.5)); plot_confusion(conf, names, ax, title=f'pooled over {len(folds)} folds (rows = truth)')
+    with atomic_path(cv_dir/'confusion.png') as tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=110)
+    plt.close(fig)
+    save_json(dict(protocol=f'{cfg.repeats} x {cfg.folds}-fold', classes=names, n_folds=len(folds), summary=summary.drop(columns='mean ± std').to_dict(),
+                   per_class=per_class.to_dict(), confusion=conf.tolist()), cv_dir/'cv.json')
+    return dict(summary=summary, per_class=per_class, folds=folds, confusion=conf, run_dir=cv_dir)
 
 # %% ../nbs/02b_experiments.ipynb #0ab25654
-def song_level(ds, subset, probs: np.ndarray) -> dict:
-    "Song-level accuracy (with its 95 % interval) from per-item probabilities: the mean of each song's slice probabilities."
+def song_predictions(ds, subset, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "(true, predicted) class per song of `subset` from per-item probabilities: the mean of each song's slice probabilities."
     item_ids = np.asarray(ds.item_song_ids)[np.asarray(subset.indices)]
     df = pd.DataFrame(probs).groupby(item_ids).mean()
-    pred, true = df.to_numpy().argmax(1), ds.song_labels.loc[df.index].to_numpy()
+    return ds.song_labels.loc[df.index].to_numpy(), df.to_numpy().argmax(1)
+
+def song_level(ds, subset, probs: np.ndarray) -> dict:
+    "Song-level accuracy (with its 95 % interval) from per-item probabilities: the mean of each song's slice probabilities."
+    true, pred = song_predictions(ds, subset, probs)
     acc, lo, hi = accuracy_ci(int((pred == true).sum()), len(true))
     return dict(song_accuracy=acc, song_accuracy_ci95=[lo, hi], n_songs=len(true))
 
@@ -269,12 +346,12 @@ def run_experiment(cfg: ExperimentConfig, progress: bool = True) -> dict:
     from creativeai.deam import class_weights
     from creativeai.learner import fit, predict
     ds, (tr, va, te) = experiment_data(cfg, progress)
-    w = class_weights(ds.song_labels, None if cfg.cwm == 'None' else cfg.cwm, train_ids=tr)
-    model = experiment_model(cfg)
+    w = class_weights(ds.song_labels, None if cfg.cwm == 'None' else cfg.cwm, train_ids=tr, n_classes=len(ds.classes))
+    model = experiment_model(cfg, len(ds.classes))
     test_ds = ds.subset(te)
     res = fit(model, ds.subset(tr), ds.subset(va), test_ds=test_ds, epochs=cfg.ep, bs=cfg.bs, lr=cfg.lr, wd=cfg.wd, class_weights=w,
               patience=cfg.patience or None, seed=cfg.seed, num_workers=cfg.num_workers, run_dir=cfg.run_dir or None,
-              resume=bool(cfg.run_dir), experiment=cfg.experiment, progress=progress,
+              resume=bool(cfg.run_dir), experiment=cfg.experiment, progress=progress, emotions=ds.classes, precise_bn=cfg.precise_bn,
               config=dict(asdict(cfg), n_songs=len(ds.song_ids), split_sizes=[len(tr), len(va), len(te)],
                           weights_source=getattr(model, 'weights_source', None)))
     if cfg.sm:
@@ -286,9 +363,10 @@ def run_experiment(cfg: ExperimentConfig, progress: bool = True) -> dict:
 
 # %% ../nbs/02b_experiments.ipynb #ee84a4d4
 def learns_config(model: str, toy_songs: int = 320, **kw) -> ExperimentConfig:
-    "The 'does it learn?' configuration of `model` (M5 or ResNet18) on a toy world of `toy_songs` songs."
-    base = dict(M5=dict(ksz=440, kfm=64, sm=True, bs=32, ep=8, lr=3e-4, d=0.3, patience=3),  # slices: 61× the steps per epoch
-                ResNet18=dict(bs=16, ep=8, lr=1e-3, d=0.2, patience=3, pretrained='none'))
+    "The 'does it learn?' configuration of `model` (M5, M11, M18: one raw recipe; ResNet18) on a toy world of `toy_songs` songs."
+    raw = dict(ksz=440, kfm=64, sm=True, bs=32, ep=8, lr=3e-4, d=0.3, patience=3)       # slices: 61× the steps per epoch
+    base = dict(M5=raw, M11=raw, M18=raw,
+                ResNet18=dict(bs=16, ep=8, lr=1e-3, d=0.2, patience=3, pretrained='none', db_scale='unit', precise_bn=8))
     if model not in base: raise ValueError(f"no 'does it learn?' configuration for {model!r}: {list(base)}")
     return ExperimentConfig(**{**dict(model=model, wd=1e-5, toy_songs=toy_songs, seed=0, experiment=f'learns-{model}'), **base[model], **kw})
 

@@ -18,8 +18,8 @@ from .emotions import EMOTIONS
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'seed_everything', 'default_device', 'new_run', 'save_checkpoint', 'load_checkpoint', 'build_model',
-           'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion', 'plot_history', 'predict', 'fit',
-           'report']
+           'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion', 'plot_history', 'predict',
+           'recalibrate_bn', 'fit', 'report']
 
 # %% ../nbs/02a_learner.ipynb #abd7daf5
 def seed_everything(seed: int) -> None:
@@ -166,12 +166,12 @@ def _set_rng_state(s: dict, gen: torch.Generator):
     if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
 # %% ../nbs/02a_learner.ipynb #de35c05c
-def _epoch(model, loader, loss_fn, device, amp, opt=None, desc=''):
+def _epoch(model, loader, loss_fn, device, amp, opt=None, desc='', progress: bool = True):
     "One pass over `loader` (training when `opt` is given): mean loss, labels, predictions."
     model.train(opt is not None)
     tot, n, ys, ps = 0.0, 0, [], []
     with torch.set_grad_enabled(opt is not None):
-        for batch in tqdm(loader, desc=desc, leave=False, disable=None):
+        for batch in tqdm(loader, desc=desc, leave=False, disable=None if progress else True):
             x, y = _xy(batch)
             x, y = x.to(device, non_blocking=True), torch.as_tensor(y).to(device, non_blocking=True)
             with _autocast(device, amp): logits = model(x)
@@ -182,15 +182,32 @@ def _epoch(model, loader, loss_fn, device, amp, opt=None, desc=''):
             ys.append(y.cpu()); ps.append(logits.detach().argmax(1).cpu())
     return tot/max(n, 1), torch.cat(ys).numpy(), torch.cat(ps).numpy()
 
+# %% ../nbs/02a_learner.ipynb #cacd6f7e
+def recalibrate_bn(model: nn.Module, ds, batches: int, bs: int, device=None, seed: int = 0, num_workers: int = 0) -> int:
+    "Precise BN: recompute every batch norm's running statistics as plain averages over `batches` shuffled batches of `ds`; weights untouched."
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats]
+    if not bns or batches <= 0: return 0
+    device, was_training, momenta = default_device(device), model.training, [m.momentum for m in bns]
+    for m in bns: m.reset_running_stats(); m.momentum = None                      # None: cumulative average
+    dl = DataLoader(ds, batch_size=bs, shuffle=True, generator=torch.Generator().manual_seed(seed), num_workers=num_workers)
+    model.train(); n = 0
+    with torch.no_grad():
+        for n, batch in enumerate(dl, 1):
+            model(_xy(batch)[0].to(device))
+            if n >= batches: break
+    for m, mo in zip(bns, momenta): m.momentum = mo
+    model.train(was_training)
+    return n
+
 # %% ../nbs/02a_learner.ipynb #ef3d73df
 def fit(model: nn.Module, train_ds, val_ds, *, epochs: int, bs: int, lr: float, wd: float = 0.0, class_weights=None,
         patience: int | None = None, seed: int = 0, device=None, amp: bool = True, num_workers: int = 0,
         test_ds=None, run_dir=None, experiment: str = 'train', config: dict | None = None, resume: bool = False,
-        emotions=EMOTIONS, progress: bool = True) -> dict:
+        emotions=EMOTIONS, precise_bn: int = 0, progress: bool = True) -> dict:
     "Train `model` (logits over `emotions`) on `train_ds`, select on `val_ds`; returns the run's folder, history and test scores."
     device = default_device(device)
     cfg = {'model': type(model).__name__, **(config or {}),
-           **dict(epochs=epochs, bs=bs, lr=lr, wd=wd, patience=patience, seed=seed, amp=amp,
+           **dict(epochs=epochs, bs=bs, lr=lr, wd=wd, patience=patience, seed=seed, amp=amp, precise_bn=precise_bn,
                   class_weights=None if class_weights is None else [float(w) for w in class_weights])}
     if run_dir is None: run_dir = new_run(experiment, cfg)
     elif not (resume and Path(run_dir).exists()):
@@ -220,8 +237,9 @@ def fit(model: nn.Module, train_ds, val_ds, *, epochs: int, bs: int, lr: float, 
     bar = tqdm(range(start, epochs), desc=f'{run_dir.parent.name}/{run_dir.name}', disable=None if progress else True)
     for ep in bar:
         if patience is not None and bad >= patience: break
-        tl, ty, tp = _epoch(model, train_dl, loss_fn, device, amp, opt, desc=f'epoch {ep + 1} train')
-        vl, vy, vp = _epoch(model, val_dl, loss_fn, device, amp, desc=f'epoch {ep + 1} val')
+        tl, ty, tp = _epoch(model, train_dl, loss_fn, device, amp, opt, desc=f'epoch {ep + 1} train', progress=progress)
+        if precise_bn: recalibrate_bn(model, train_ds, precise_bn, bs, device, seed=seed + ep, num_workers=num_workers)
+        vl, vy, vp = _epoch(model, val_dl, loss_fn, device, amp, desc=f'epoch {ep + 1} val', progress=progress)
         n = len(emotions)
         from sklearn.metrics import f1_score
         f1 = lambda y, p: float(f1_score(y, p, labels=range(n), average='macro', zero_division=0))

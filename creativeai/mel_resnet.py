@@ -10,10 +10,11 @@ import torch
 from torch import nn
 from torchvision.models.resnet import ResNet, BasicBlock
 from .config import data_dir
+from .audio import IMAGENET_MEAN, IMAGENET_STD
 
 # %% auto #0
-__all__ = ['RESNET18_FILE', 'RESNET18_URL', 'resnet18_weight_paths', 'find_resnet18_weights', 'load_resnet18_state',
-           'MelResNet18']
+__all__ = ['RESNET18_FILE', 'RESNET18_URL', 'DB_SCALES', 'resnet18_weight_paths', 'find_resnet18_weights', 'load_resnet18_state',
+           'unit_db', 'MelResNet18']
 
 # %% ../nbs/03_mel_resnet.ipynb #43567d23
 RESNET18_FILE = 'resnet18-f37072fd.pth'   # torchvision's ImageNet weights (ResNet18_Weights.IMAGENET1K_V1)
@@ -41,12 +42,22 @@ def load_resnet18_state(path) -> dict[str, torch.Tensor]:
         raise ValueError(f"{path}: expected a state dict of tensors, got {type(sd).__name__}")
     return sd
 
+# %% ../nbs/03_mel_resnet.ipynb #a3f139ed
+DB_SCALES = ('thesis', 'unit')
+_M, _S = (torch.tensor(v).view(1, 3, 1, 1) for v in (IMAGENET_MEAN, IMAGENET_STD))
+
+def unit_db(x: torch.Tensor, top_db: float = 80.0) -> torch.Tensor:
+    "ImageNet-normalised dB in [-`top_db`, 0] (the data sets' mel items) → ImageNet-normalised [0, 1], as a photo would be."
+    m, s = _M.to(x), _S.to(x)
+    return ((x * s + m) / top_db + 1 - m) / s   # (B, 3, F, T) → (B, 3, F, T)
+
 # %% ../nbs/03_mel_resnet.ipynb #d223fb0d
 class MelResNet18(ResNet):
     "torchvision ResNet18 for mel spectrograms (thesis §4.3.2): `(B, 3, F, T)` (the thesis's 526 × 526) → `(B, n_classes)` logits."
     def __init__(self, dropout: float = 0.0,            # dropout before the classifier: Tables 4.1–4.2's d (0.2, 0.25, 0.5)
                  n_classes: int = 8,                    # classes of the logits (the 8 emotions)
-                 pretrained: bool | str | Path = 'auto'):  # ImageNet weights: 'auto', True, False or a file (table above)
+                 pretrained: bool | str | Path = 'auto',  # ImageNet weights: 'auto', True, False or a file (table above)
+                 db_scale: str = 'thesis'):             # 'thesis': dB as the thesis fed it; 'unit': dB [-80, 0] → [0, 1] first, like an image
         super().__init__(BasicBlock, [2, 2, 2, 2])     # torchvision's resnet18, 1000-class head for the ImageNet weights
         if not 0 <= dropout < 1: raise ValueError(f"dropout must be in [0, 1), got {dropout}")
         if isinstance(n_classes, bool) or not isinstance(n_classes, int) or n_classes < 1: raise ValueError(f"n_classes must be a positive int, got {n_classes!r}")
@@ -55,13 +66,15 @@ class MelResNet18(ResNet):
             try: self.load_state_dict(load_resnet18_state(path))
             except RuntimeError as e: raise ValueError(f"{path}: not torchvision ResNet18 weights ({' '.join(str(e).split())[:300]})") from None
         self.weights_source = 'random init' if path is None else str(path)
-        self.dropout, self.n_classes = dropout, n_classes
-        self.hparams = dict(dropout=dropout, n_classes=n_classes, pretrained=False)   # a checkpoint holds the weights
+        if db_scale not in DB_SCALES: raise ValueError(f"db_scale must be one of {list(DB_SCALES)}, got {db_scale!r}")
+        self.dropout, self.n_classes, self.db_scale = dropout, n_classes, db_scale
+        self.hparams = dict(dropout=dropout, n_classes=n_classes, pretrained=False, db_scale=db_scale)   # a checkpoint holds the weights
         self.fc = nn.Sequential(nn.Dropout(dropout), nn.Linear(512, n_classes))   # the new head, always freshly initialised
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         "`(B, 3, F, T)` normalised mel image → `(B, n_classes)` logits."
         if x.ndim != 4 or x.shape[1] != 3: raise ValueError(f"MelResNet18 expects a (B, 3, F, T) mel image, got {tuple(x.shape)}")
+        if self.db_scale == 'unit': x = unit_db(x)
         return super().forward(x)   # (B, 3, F, T) → (B, 512) after the global average → (B, n_classes)
 
 def _weights_file(pretrained) -> Path | None:

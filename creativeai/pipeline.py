@@ -14,14 +14,14 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 from .config import runs_dir
-from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS
+from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS, QUADRANTS, quadrants_to_emotions
 from .audio import SR, SLICE_SAMPLES, CLIP_SAMPLES, AudioError, MelSpec
 from .learner import load_checkpoint, build_model, atomic_path, save_json, default_device, new_run
 
 # %% auto #0
-__all__ = ['MP3_PREROLL', 'SILENCE_PEAK', 'stream_audio', 'EmotionPath', 'emotion_record', 'Translator', 'Painter', 'check_pair',
-           'toy_song', 'DemoConfig', 'train_demo_translator', 'train_demo_painter', 'plot_emotion_path', 'n_frames',
-           'frame_conditions', 'frame_latents', 'animation_frames', 'timeline_strip', 'compose_frame',
+__all__ = ['MP3_PREROLL', 'SILENCE_PEAK', 'stream_audio', 'EmotionPath', 'emotion_record', 'Translator', 'as_emotions', 'Painter',
+           'check_pair', 'toy_song', 'DemoConfig', 'train_demo_translator', 'train_demo_painter', 'plot_emotion_path',
+           'n_frames', 'frame_conditions', 'frame_latents', 'animation_frames', 'timeline_strip', 'compose_frame',
            'write_animation', 'save_paintings', 'paint_song', 'latest_demo', 'main', 'write_report', 'demo', 'app']
 
 # %% ../nbs/08_pipeline.ipynb #cf783081
@@ -205,6 +205,13 @@ def _emotions(self: Translator, audio, block_s: float = 10.0, progress: bool = F
 
 Translator.emotions = _emotions
 
+# %% ../nbs/08_pipeline.ipynb #01e4623b
+def as_emotions(ep: EmotionPath) -> EmotionPath:
+    "An 8-emotion path as it is; a 4Q translator's path (quadrant probabilities) as soft mixtures over the 8 emotions, for the painter."
+    if tuple(ep.emotions) == EMOTIONS: return ep
+    if tuple(ep.emotions) != QUADRANTS: raise ValueError(f"{ep.source or 'emotion path'}: classes {list(ep.emotions)} are neither the 8 emotions nor the 4 quadrants")
+    return dataclasses.replace(ep, probs=quadrants_to_emotions(ep.probs), song=quadrants_to_emotions(ep.song), emotions=EMOTIONS)
+
 # %% ../nbs/08_pipeline.ipynb #4e195e38
 class Painter:
     "Emotion → paintings `(n, 3, 64, 64)` in [-1, 1] with a conditional DCGAN generator (notebook 07)."
@@ -233,7 +240,8 @@ class Painter:
     def __repr__(self): return f"Painter({type(self.G).__name__} {self.G.hparams}, {self.source or 'in memory'})"
 
 def check_pair(translator: Translator, painter: Painter) -> None:
-    "Refuse a translator and a painter whose emotion lists differ (other names, or the same in another order)."
+    "Refuse a translator and a painter whose emotion lists differ (other names, or the same in another order); a 4Q translator drives an 8-emotion painter."
+    if translator.emotion_names == QUADRANTS and painter.emotion_names == EMOTIONS: return      # bridged by `as_emotions`
     if translator.emotion_names != painter.emotion_names:
         raise ValueError(f"the translator ({translator.source or 'in memory'}) and the painter ({painter.source or 'in memory'}) name "
                          f"different emotions: {list(translator.emotion_names)} vs {list(painter.emotion_names)} — same names in the same order needed")
@@ -299,7 +307,7 @@ def train_demo_painter(cfg: DemoConfig, run_dir, progress: bool = True) -> Path:
     gc = CondGANConfig(n_toy=cfg.n_paintings, ngf=cfg.ngf, ndf=cfg.ndf, bs=cfg.gan_bs, iters=cfg.gan_iters, ms_weight=cfg.ms_weight, sample_every=every,
                        ckpt_every=cfg.gan_iters, seed=cfg.seed, run_id=run_dir.name)
     G, D = make_cdcgan(gc)
-    res = train_gan(G, D, gan_data(gc, progress=progress), gc, experiment=run_dir.parent.name, root=run_dir.parent.parent, progress=progress)
+    res = train_gan(G, D, gan_data(gc, progress=progress, emotions=True), gc, experiment=run_dir.parent.name, root=run_dir.parent.parent, progress=progress)
     return Path(res['run_dir'])/'checkpoint.pt'
 
 # %% ../nbs/08_pipeline.ipynb #f9e5084b
@@ -450,7 +458,7 @@ def paint_song(song, translator: Translator, painter: Painter, out='painting.png
                video=None, fps: float = 0.0, progress: bool = True) -> dict:
     "Song → paintings at `out` (+ `<out>.json` of the emotions) and, with `video`, an animation (+ its JSON) → what was written, with timings."
     check_pair(translator, painter)
-    ep = translator.emotions(song, progress=progress)
+    ep = as_emotions(translator.emotions(song, progress=progress))
     t0 = time.perf_counter(); res = dict(emotions=ep, files=[], notes=[])
     meta = dict(translator=translator.source, painter=painter.source, seed=seed, n=n)
     if out is not None:

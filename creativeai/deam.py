@@ -72,7 +72,7 @@ def detect_layout(root) -> str:
                 if not (root/lay[k]).is_file(): raise FileNotFoundError(f'{root}: {name} layout without {lay[k]}')
             return name
     raise FileNotFoundError(f"{root}: neither an emoMusic layout ({LAYOUTS['emomusic']['audio']}/) "
-                            f"nor a DEAM layout ({LAYOUTS['deam']['audio']}/)")
+                            f"nor a DEAM layout ({LAYOUTS['deam']['audio']}/)" + ('' if root.is_dir() else ' — the folder does not exist'))
 
 # %% ../nbs/02_deam_dataset.ipynb #fbf8d40f
 THESIS_SONG_COUNTS = dict(amusement=140, contentment=111, awe=127, excitement=38, anger=9, disgust=29, fear=48, sadness=242)

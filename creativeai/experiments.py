@@ -366,7 +366,7 @@ def learns_config(model: str, toy_songs: int = 320, **kw) -> ExperimentConfig:
     "The 'does it learn?' configuration of `model` (M5, M11, M18: one raw recipe; ResNet18) on a toy world of `toy_songs` songs."
     raw = dict(ksz=440, kfm=64, sm=True, bs=32, ep=8, lr=3e-4, d=0.3, patience=3)       # slices: 61× the steps per epoch
     base = dict(M5=raw, M11=raw, M18=raw,
-                ResNet18=dict(bs=16, ep=8, lr=1e-3, d=0.2, patience=3, pretrained='none', db_scale='unit', precise_bn=8))
+                ResNet18=dict(bs=16, ep=14, lr=1e-3, d=0.2, patience=4, pretrained='none', db_scale='unit', precise_bn=8))
     if model not in base: raise ValueError(f"no 'does it learn?' configuration for {model!r}: {list(base)}")
     return ExperimentConfig(**{**dict(model=model, wd=1e-5, toy_songs=toy_songs, seed=0, experiment=f'learns-{model}'), **base[model], **kw})
 

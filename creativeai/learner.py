@@ -134,6 +134,11 @@ def _xy(batch):
     if isinstance(batch, dict): return batch['x'], batch['y']
     return batch[0], batch[1]
 
+def _to(x: torch.Tensor, device) -> torch.Tensor:
+    "A batch on `device`; images `(B, C, H, W)` channels-last (about 1.3× faster convolutions for ResNet18 on a CPU, also on CUDA)."
+    x = x.to(device, non_blocking=True)
+    return x.contiguous(memory_format=torch.channels_last) if x.ndim == 4 else x
+
 def _autocast(device: torch.device, amp: bool):
     if amp and device.type == 'cuda':
         return torch.autocast('cuda', dtype=torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16)
@@ -146,7 +151,7 @@ def predict(model: nn.Module, ds, bs: int = 32, device=None, num_workers: int = 
     ys, ps = [], []
     for batch in DataLoader(ds, batch_size=bs, shuffle=False, num_workers=num_workers):
         x, y = _xy(batch)
-        with _autocast(device, amp): logits = model(x.to(device, non_blocking=True))
+        with _autocast(device, amp): logits = model(_to(x, device))
         ps.append(torch.softmax(logits.float(), -1).cpu()); ys.append(torch.as_tensor(y))
     probs = torch.cat(ps).numpy(); return torch.cat(ys).numpy(), probs.argmax(1), probs
 
@@ -173,7 +178,7 @@ def _epoch(model, loader, loss_fn, device, amp, opt=None, desc='', progress: boo
     with torch.set_grad_enabled(opt is not None):
         for batch in tqdm(loader, desc=desc, leave=False, disable=None if progress else True):
             x, y = _xy(batch)
-            x, y = x.to(device, non_blocking=True), torch.as_tensor(y).to(device, non_blocking=True)
+            x, y = _to(x, device), torch.as_tensor(y).to(device, non_blocking=True)
             with _autocast(device, amp): logits = model(x)
             loss = loss_fn(logits.float(), y)
             if opt is not None:
@@ -193,7 +198,7 @@ def recalibrate_bn(model: nn.Module, ds, batches: int, bs: int, device=None, see
     model.train(); n = 0
     with torch.no_grad():
         for n, batch in enumerate(dl, 1):
-            model(_xy(batch)[0].to(device))
+            model(_to(_xy(batch)[0], device))
             if n >= batches: break
     for m, mo in zip(bns, momenta): m.momentum = mo
     model.train(was_training)
@@ -220,7 +225,7 @@ def fit(model: nn.Module, train_ds, val_ds, *, epochs: int, bs: int, lr: float, 
             raise ValueError(f"{run_dir}: cannot resume with other settings (saved vs now: {diff})")
     seed_everything(seed)
     gen = torch.Generator().manual_seed(seed)
-    model = model.to(device)
+    model = model.to(device, memory_format=torch.channels_last) if any(isinstance(m, nn.Conv2d) for m in model.modules()) else model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=wd)
     w = None if class_weights is None else torch.as_tensor(np.asarray(class_weights, dtype=np.float32), device=device)
     loss_fn = nn.CrossEntropyLoss(weight=w)

@@ -279,6 +279,7 @@ class DemoConfig:
     gan_bs: int = 32             # painter: batch size (thesis 64)
     gan_iters: int = 600         # painter: iterations (thesis 4,400)
     ms_weight: float = 1.0       # painter: mode-seeking term (Mao et al. 2019, notebook 07) so that paintings vary with the seed; 0 = the thesis's loss
+    aux_weight: float = 1.0      # painter: auxiliary-classifier loss (AC-GAN, notebook 07) so that each emotion is painted as that emotion; 0 = the thesis's loss
     song_seconds: float = 45.0   # the toy song painted at the end
     song_emotions: str = 'contentment,sadness,excitement,fear'   # the emotions it walks through
     n: int = 4                   # paintings of the whole song
@@ -304,7 +305,7 @@ def train_demo_painter(cfg: DemoConfig, run_dir, progress: bool = True) -> Path:
     from creativeai.cdcgan import CondGANConfig, make_cdcgan
     from creativeai.dcgan import gan_data, train_gan
     run_dir = Path(run_dir); every = max(1, cfg.gan_iters//4)
-    gc = CondGANConfig(n_toy=cfg.n_paintings, ngf=cfg.ngf, ndf=cfg.ndf, bs=cfg.gan_bs, iters=cfg.gan_iters, ms_weight=cfg.ms_weight, sample_every=every,
+    gc = CondGANConfig(n_toy=cfg.n_paintings, ngf=cfg.ngf, ndf=cfg.ndf, bs=cfg.gan_bs, iters=cfg.gan_iters, ms_weight=cfg.ms_weight, aux_weight=cfg.aux_weight, sample_every=every,
                        ckpt_every=cfg.gan_iters, seed=cfg.seed, run_id=run_dir.name)
     G, D = make_cdcgan(gc)
     res = train_gan(G, D, gan_data(gc, progress=progress, emotions=True), gc, experiment=run_dir.parent.name, root=run_dir.parent.parent, progress=progress)

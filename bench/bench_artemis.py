@@ -26,6 +26,7 @@ p.add_argument('--aux-weight', type=float, default=0.0, help="cDCGAN's auxiliary
 p.add_argument('--ms-weight', type=float, default=0.0, help="cDCGAN's mode-seeking term; 0 = the thesis's loss")
 p.add_argument('--dcgan-iters', type=int, default=None, help='iterations of the unconditional DCGAN compared with (default: --iters; 0 skips it)')
 p.add_argument('--seed', type=int, default=0)
+p.add_argument('--proj', action='store_true', help="cDCGAN: projection discriminator term (Miyato & Koyama 2018)")
 args = p.parse_args()
 torch.set_num_threads(args.threads)
 repo = Path(__file__).resolve().parents[1]; sys.path.insert(0, str(repo))
@@ -75,7 +76,7 @@ if not args.skip_gan:
 if args.quality:
     out = Path(tempfile.mkdtemp())/'07_quality.ipynb'
     params = dict(n_toy=args.n_toy, ngf=args.ngf, ndf=args.ngf, bs=args.bs, iters=args.iters,
-                  dcgan_iters=args.iters if args.dcgan_iters is None else args.dcgan_iters, aux_weight=args.aux_weight, ms_weight=args.ms_weight, seed=args.seed,
+                  dcgan_iters=args.iters if args.dcgan_iters is None else args.dcgan_iters, aux_weight=args.aux_weight, ms_weight=args.ms_weight, proj=args.proj, seed=args.seed,
                   sample_every=max(1, args.iters//4), ckpt_every=max(1, args.iters//10), clf_epochs=args.clf_epochs,
                   clf_width=32, n_eval=args.n_eval, device=args.device)
     cmd = [sys.executable, '-m', 'papermill', str(repo/'nbs'/'07_cdcgan.ipynb'), str(out), '--cwd', str(repo), '--log-output']

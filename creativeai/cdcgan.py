@@ -24,8 +24,9 @@ __all__ = ['CondGANConfig', 'embed_condition', 'CondGenerator', 'CondDiscriminat
 # %% ../nbs/07_cdcgan.ipynb #af232f70
 @dataclass
 class CondGANConfig(GANConfig):
-    "Settings of a cDCGAN run: those of `GANConfig` and the label-embedding size `ne` of the generator (thesis: 64)."
+    "Settings of a cDCGAN run: those of `GANConfig`, the label-embedding size `ne` of the generator (thesis: 64), a projection discriminator."
     ne: int = 64
+    proj: bool = False   # projection discriminator term (Miyato & Koyama 2018), an extension; False = the thesis's D
     def __post_init__(self):
         super().__post_init__()
         if self.ne < 1: raise ValueError(f"ne must be ≥ 1, got {self.ne}")
@@ -56,27 +57,32 @@ class CondDiscriminator(nn.Module):
     "cDCGAN discriminator: image `(B, nc, 64, 64)` and labels `(B,)` or probabilities `(B, 8)` → real/fake logit `(B,)` (and class logits with `aux`)."
     conditional = True
     def __init__(self, ndf: int = 64, nc: int = 3, n_classes: int = N_EMOTIONS, bn_first: bool = False,
-                 aux: bool = False):                                    # an auxiliary classifier head (AC-GAN), for `aux_weight`
+                 aux: bool = False,                                     # an auxiliary classifier head (AC-GAN), for `aux_weight`
+                 proj: bool = False):                                   # a projection term (Miyato & Koyama 2018) on the last features
         super().__init__()
-        self.hparams = dict(ndf=ndf, nc=nc, n_classes=n_classes, bn_first=bn_first, aux=aux)
+        self.hparams = dict(ndf=ndf, nc=nc, n_classes=n_classes, bn_first=bn_first, aux=aux, proj=proj)
         self.embed = nn.Embedding(n_classes, 64*64)
         self.net = Discriminator(ndf, nc + 1, bn_first)                 # one extra input channel: the label
         self.aux = aux
         if aux: self.classify = nn.Conv2d(ndf*8, n_classes, 4, 1, 0)   # (B, 8ndf, 4, 4) → (B, n_classes, 1, 1)
+        self.proj = proj
+        if proj: self.project = nn.Embedding(n_classes, ndf*8); nn.init.normal_(self.project.weight, 0.0, 0.02)
     def forward(self, x, y, aux: bool = False):
         if len(y) != len(x): raise ValueError(f"CondDiscriminator: {len(x)} images but {len(y)} labels")
         e = embed_condition(self.embed, y).view(len(x), 1, 64, 64)     # (B, 4096) → (B, 1, 64, 64)
-        if not aux: return self.net(torch.cat([x, e], 1))               # (B, nc + 1, 64, 64) → (B,)
-        if not self.aux: raise ValueError("CondDiscriminator: built without an auxiliary classifier (aux=False)")
+        if not (aux or self.proj): return self.net(torch.cat([x, e], 1))   # (B, nc + 1, 64, 64) → (B,)
+        if aux and not self.aux: raise ValueError("CondDiscriminator: built without an auxiliary classifier (aux=False)")
         h = self.net.main[:-1](torch.cat([x, e], 1))                    # (B, nc + 1, 64, 64) → (B, 8ndf, 4, 4)
-        return self.net.main[-1](h).flatten(), self.classify(h).flatten(1)   # (B,), (B, n_classes)
+        out = self.net.main[-1](h).flatten()                            # (B,)
+        if self.proj: out = out + (embed_condition(self.project, y) * h.sum((2, 3))).sum(1)   # + ⟨embed(y), Σ features⟩
+        return (out, self.classify(h).flatten(1)) if aux else out       # (B,), (B, n_classes)
 
 GAN_CLASSES.update(CondGenerator=CondGenerator, CondDiscriminator=CondDiscriminator)
 
 def make_cdcgan(cfg: CondGANConfig):
     "A freshly initialised `(CondGenerator, CondDiscriminator)` pair of `cfg`'s sizes, seeded by `cfg.seed`."
     seed_everything(cfg.seed)
-    return CondGenerator(cfg.nz, cfg.ne, cfg.ngf), CondDiscriminator(cfg.ndf, aux=cfg.aux_weight > 0)
+    return CondGenerator(cfg.nz, cfg.ne, cfg.ngf), CondDiscriminator(cfg.ndf, aux=cfg.aux_weight > 0, proj=cfg.proj)
 
 # %% ../nbs/07_cdcgan.ipynb #07f24058
 def emotion_condition(emotion_or_probabilities) -> torch.Tensor:

@@ -189,8 +189,10 @@ class FourQ(EmoMusic):
         problems += _join_problems(ann, self.metadata, files)
         want = set(ann.index) | set(files)
         if ids is not None:
-            want &= {song_name(i) if not isinstance(i, str) else i for i in ids}
-            problems = [p for p in problems if p.song_id is None or song_name(p.song_id) in want]
+            asked = {song_name(i) if not isinstance(i, str) else i for i in ids}
+            problems = [p for p in problems if p.song_id is None or song_name(p.song_id) in asked]
+            problems += [Problem(song_number(s), '', f'song {s}: asked for in ids= but has neither audio nor a row in {self.root}') for s in sorted(asked - want)]
+            want &= asked
         _raise_or_keep(problems, on_error, self.root)
         bad = {p.song_id for p in problems}
         ok = sorted(song_number(s) for s in want if song_number(s) not in bad)

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 from tqdm.auto import tqdm
-from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS, emotion_id
+from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS, emotion_id, frame_or_csv
 
 # %% auto #0
 __all__ = ['ARTEMIS_CSV', 'ARTEMIS_COLUMNS', 'SOMETHING_ELSE', 'ANSWERS', 'THESIS_TABLE_3_3', 'TOY_PALETTES', 'TOY_LOOK',
@@ -37,12 +37,7 @@ def _answer(s: pd.Series) -> pd.Series:
 # %% ../nbs/05_artemis.ipynb #fb66a570
 def read_artemis(csv) -> pd.DataFrame:
     "Read and validate an ArtEmis CSV (path or frame) → frame with the 5 columns; `emotion` is a categorical over `ANSWERS`."
-    name = 'ArtEmis frame' if isinstance(csv, pd.DataFrame) else str(csv)
-    if isinstance(csv, pd.DataFrame): df = csv.copy()
-    else:
-        p = Path(csv)
-        if not p.is_file(): raise FileNotFoundError(f"{p}: ArtEmis CSV not found")
-        df = pd.read_csv(p, dtype=str, keep_default_na=False, encoding='utf-8')
+    df, name = frame_or_csv(csv, 'ArtEmis CSV', 'ArtEmis frame', encoding='utf-8')
     if missing := [c for c in ARTEMIS_COLUMNS if c not in df.columns]:
         raise ValueError(f"{name}: missing column(s) {missing}; expected {list(ARTEMIS_COLUMNS)}, found {list(df.columns)}")
     df = df[list(ARTEMIS_COLUMNS)].reset_index(drop=True)

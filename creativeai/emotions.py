@@ -13,8 +13,9 @@ import torch
 # %% auto #0
 __all__ = ['EMOTIONS', 'THESIS_ORDER', 'N_EMOTIONS', 'EMOTION_COLORS', 'VA_COORDS', 'QUADRANTS', 'QUADRANT_MEANING',
            'EMOTION_QUADRANT', 'emotion_id', 'to_thesis_ids', 'va_to_emotion', 'plot_russell', 'plot_emotion_map',
-           'va_explorer', 'song_emotion', 'song_emotions', 'read_dynamic_annotations', 'annotations_to_labels',
-           'emotion_counts', 'plot_distribution', 'va_to_quadrant', 'emotions_to_quadrants', 'quadrants_to_emotions']
+           'va_explorer', 'song_emotion', 'song_emotions', 'frame_or_csv', 'read_dynamic_annotations',
+           'annotations_to_labels', 'emotion_counts', 'plot_distribution', 'va_to_quadrant', 'emotions_to_quadrants',
+           'quadrants_to_emotions']
 
 # %% ../nbs/01_va2emotion.ipynb #2fa7740b
 EMOTIONS = ('amusement', 'awe', 'contentment', 'excitement', 'anger', 'disgust', 'fear', 'sadness')  # ArtEmis order = class ids 0..7
@@ -143,14 +144,16 @@ def song_emotions(slice_labels: pd.DataFrame) -> pd.Series:
 # %% ../nbs/01_va2emotion.ipynb #398cb42c
 _COL = re.compile(r'^sample_(\d+)ms$')
 
+def frame_or_csv(csv, what: str, frame_name: str, **read_kw) -> tuple[pd.DataFrame, str]:
+    "(a copy of a frame, or a CSV file read as strings; the name errors give it). A missing file: `<path>: <what> not found`."
+    if isinstance(csv, pd.DataFrame): return csv.copy(), frame_name
+    p = Path(csv)
+    if not p.is_file(): raise FileNotFoundError(f"{p}: {what} not found")
+    return pd.read_csv(p, dtype=str, keep_default_na=False, **read_kw), str(p)
+
 def read_dynamic_annotations(csv) -> pd.DataFrame:
     "A dynamic VA annotation CSV (emoMusic or DEAM) → float frame indexed by song_id; NaN only at the end of ragged rows."
-    name = 'annotation frame' if isinstance(csv, pd.DataFrame) else str(csv)
-    if isinstance(csv, pd.DataFrame): df = csv.copy()
-    else:
-        p = Path(csv)
-        if not p.exists(): raise FileNotFoundError(f"{p}: annotation file not found")
-        df = pd.read_csv(p, dtype=str, skipinitialspace=True, keep_default_na=False)
+    df, name = frame_or_csv(csv, 'annotation file', 'annotation frame', skipinitialspace=True)
     df.columns = [str(c).strip() for c in df.columns]
     if 'song_id' not in df.columns: raise ValueError(f"{name}: no `song_id` column (columns: {list(df.columns)[:5]} …)")
     cols = [c for c in df.columns if c != 'song_id']

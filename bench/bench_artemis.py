@@ -10,7 +10,7 @@
 
     python bench/bench_artemis.py [--quick] [--threads 1] [--quality --ngf 16 --iters 2000 --aux-weight 1 ...]
 """
-import argparse, json, subprocess, sys, tempfile, time
+import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import torch
 
@@ -27,6 +27,7 @@ p.add_argument('--ms-weight', type=float, default=0.0, help="cDCGAN's mode-seeki
 p.add_argument('--dcgan-iters', type=int, default=None, help='iterations of the unconditional DCGAN compared with (default: --iters; 0 skips it)')
 p.add_argument('--seed', type=int, default=0)
 p.add_argument('--proj', action='store_true', help="cDCGAN: projection discriminator term (Miyato & Koyama 2018)")
+p.add_argument('--cbn', action='store_true', help="cDCGAN: conditional batch norm in the generator (de Vries et al. 2017)")
 args = p.parse_args()
 torch.set_num_threads(args.threads)
 repo = Path(__file__).resolve().parents[1]; sys.path.insert(0, str(repo))
@@ -46,7 +47,7 @@ if not args.skip_data:
         t = time.perf_counter(); world = make_toy_artemis(Path(tmp)/'world', n_paintings=n, image_size=size, seed=0)
         print(f"toy world: {n} paintings of {size} px wide painted in {time.perf_counter() - t:.1f} s")
         t = time.perf_counter(); ds = WikiArt(world/'wikiart', world/'artemis'/ARTEMIS_CSV, progress=False)
-        print(f"cache built once: {len(ds)} images in {time.perf_counter() - t:.2f} s (threads: {min(8, __import__('os').cpu_count())})")
+        print(f"cache built once: {len(ds)} images in {time.perf_counter() - t:.2f} s (threads: {min(8, os.cpu_count())})")
         nc = WikiArt(world/'wikiart', world/'artemis'/ARTEMIS_CSV, cache=False)
         fast, slow = images_per_s(ds, 5), images_per_s(nc, 1)
         print(f"images/s, batch 64, 1 process, {args.threads} thread(s): cache {fast:,.0f} | decode JPEG + resize every epoch {slow:,.0f} "
@@ -75,8 +76,9 @@ if not args.skip_gan:
 
 if args.quality:
     out = Path(tempfile.mkdtemp())/'07_quality.ipynb'
-    params = dict(n_toy=args.n_toy, ngf=args.ngf, ndf=args.ngf, bs=args.bs, iters=args.iters,
-                  dcgan_iters=args.iters if args.dcgan_iters is None else args.dcgan_iters, aux_weight=args.aux_weight, ms_weight=args.ms_weight, proj=args.proj, seed=args.seed,
+    run_id = f"quality-{time.strftime('%Y%m%d-%H%M%S')}-seed{args.seed}-{os.getpid()}"   # its own folder, so parallel runs never read each other's
+    params = dict(run_id=run_id, n_toy=args.n_toy, ngf=args.ngf, ndf=args.ngf, bs=args.bs, iters=args.iters,
+                  dcgan_iters=args.iters if args.dcgan_iters is None else args.dcgan_iters, aux_weight=args.aux_weight, ms_weight=args.ms_weight, proj=args.proj, cbn=args.cbn, seed=args.seed,
                   sample_every=max(1, args.iters//4), ckpt_every=max(1, args.iters//10), clf_epochs=args.clf_epochs,
                   clf_width=32, n_eval=args.n_eval, device=args.device)
     cmd = [sys.executable, '-m', 'papermill', str(repo/'nbs'/'07_cdcgan.ipynb'), str(out), '--cwd', str(repo), '--log-output']
@@ -84,8 +86,7 @@ if args.quality:
     print('$', ' '.join(cmd), flush=True)
     t = time.perf_counter(); subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     from creativeai.config import runs_dir
-    runs = sorted((runs_dir()/'cdcgan').glob('*/quality.json'), key=lambda f: f.stat().st_mtime)
-    q = json.loads(runs[-1].read_text()); run_dir = runs[-1].parent
+    run_dir = runs_dir()/'cdcgan'/run_id; q = json.loads((run_dir/'quality.json').read_text())
     (run_dir/'07_cdcgan.ipynb').write_bytes(out.read_bytes())   # the executed notebook goes with its run
     print(f"quality run {run_dir} in {time.perf_counter() - t:.0f} s")
     print(f"judge accuracy on {q['judge_real_n']} real held-out paintings: {q['judge_real_accuracy']['all']:.3f}")

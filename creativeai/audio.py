@@ -57,7 +57,7 @@ def load_audio(path, sr: int = SR) -> torch.Tensor:
     "Decode `path` → float32 mono tensor `(1, T)` at `sr` Hz (mean of channels; soxr band-limited resampling)."
     path = Path(path)
     x, src_sr = _decode(path)
-    if not 8_000 <= src_sr <= 96_000: raise AudioError(f"{path}: sample rate {src_sr} Hz outside 8–96 kHz")
+    if not 8_000 <= src_sr <= 384_000: raise AudioError(f"{path}: sample rate {src_sr} Hz outside 8–384 kHz")
     mono = x.mean(1)
     if src_sr != sr: mono = soxr.resample(mono, src_sr, sr, quality='HQ')
     return torch.from_numpy(np.ascontiguousarray(mono, dtype=np.float32))[None]

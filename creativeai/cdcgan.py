@@ -17,16 +17,17 @@ from .dcgan import (GANConfig, Generator, Discriminator, GAN_CLASSES, train_gan,
                               image_grid, n_params, make_dcgan, gan_data)
 
 # %% auto #0
-__all__ = ['CondGANConfig', 'embed_condition', 'CondGenerator', 'CondDiscriminator', 'make_cdcgan', 'emotion_condition',
-           'generate', 'emotion_grid', 'plot_emotion_grid', 'ClassifierFeatures', 'InceptionFeatures',
-           'extract_features', 'fid', 'kid', 'emotion_fidelity', 'per_emotion_recall']
+__all__ = ['CondGANConfig', 'embed_condition', 'CondBatchNorm2d', 'CondGenerator', 'CondDiscriminator', 'make_cdcgan',
+           'emotion_condition', 'generate', 'emotion_grid', 'plot_emotion_grid', 'ClassifierFeatures',
+           'InceptionFeatures', 'extract_features', 'fid', 'kid', 'emotion_fidelity', 'per_emotion_recall']
 
 # %% ../nbs/07_cdcgan.ipynb #af232f70
 @dataclass
 class CondGANConfig(GANConfig):
-    "Settings of a cDCGAN run: those of `GANConfig`, the label-embedding size `ne` of the generator (thesis: 64), a projection discriminator."
+    "Settings of a cDCGAN run: those of `GANConfig`, the label-embedding size `ne` of the generator (thesis: 64), a projection discriminator, conditional batch norm in G."
     ne: int = 64
     proj: bool = False   # projection discriminator term (Miyato & Koyama 2018), an extension; False = the thesis's D
+    cbn: bool = False    # conditional batch norm in G (de Vries et al. 2017), an extension; False = the thesis's G
     def __post_init__(self):
         super().__post_init__()
         if self.ne < 1: raise ValueError(f"ne must be ≥ 1, got {self.ne}")
@@ -40,18 +41,34 @@ def embed_condition(emb: nn.Embedding, y: torch.Tensor) -> torch.Tensor:
         raise ValueError(f"each row of probabilities must be ≥ 0 and sum to 1 (row sums {y.sum(1).tolist()[:4]})")
     return y @ emb.weight.to(y.dtype)
 
+class CondBatchNorm2d(nn.Module):
+    "Conditional batch norm (de Vries et al. 2017): `bn(x)·(1 + γ(y)) + β(y)` with per-emotion `γ`, `β` (soft for probabilities); zero-initialised, so it starts as `bn`."
+    def __init__(self, bn: nn.BatchNorm2d, n_classes: int = N_EMOTIONS):
+        super().__init__()
+        self.bn = bn
+        self.gamma, self.beta = nn.Embedding(n_classes, bn.num_features), nn.Embedding(n_classes, bn.num_features)
+        nn.init.zeros_(self.gamma.weight); nn.init.zeros_(self.beta.weight)
+    def forward(self, x, y):   # (B, C, H, W), labels (B,) or probabilities (B, n_classes) → (B, C, H, W)
+        return self.bn(x)*(1 + embed_condition(self.gamma, y))[:, :, None, None] + embed_condition(self.beta, y)[:, :, None, None]
+
 class CondGenerator(nn.Module):
     "cDCGAN generator: `z` `(B, nz)` and labels `(B,)` or probabilities `(B, 8)` → image `(B, nc, 64, 64)` in [-1, 1]."
     conditional = True
-    def __init__(self, nz: int = 100, ne: int = 64, ngf: int = 64, nc: int = 3, n_classes: int = N_EMOTIONS):
+    def __init__(self, nz: int = 100, ne: int = 64, ngf: int = 64, nc: int = 3, n_classes: int = N_EMOTIONS,
+                 cbn: bool = False):                                    # conditional batch norm in every layer (an extension)
         super().__init__()
-        self.hparams = dict(nz=nz, ne=ne, ngf=ngf, nc=nc, n_classes=n_classes)
+        self.hparams = dict(nz=nz, ne=ne, ngf=ngf, nc=nc, n_classes=n_classes, cbn=cbn)
         self.embed = nn.Embedding(n_classes, ne)
         self.net = Generator(nz + ne, ngf, nc)                          # first layer: nz + ne = 164 input channels
+        if cbn: self.net.main = nn.Sequential(*[CondBatchNorm2d(m, n_classes) if isinstance(m, nn.BatchNorm2d) else m for m in self.net.main])
     def forward(self, z, y):
         if z.dim() == 4: z = z.flatten(1)                               # (B, nz, 1, 1) → (B, nz)
         if z.shape[1] != self.hparams['nz'] or len(y) != len(z): raise ValueError(f"CondGenerator: expected z (B, {self.hparams['nz']}) and B labels, got {tuple(z.shape)} and {len(y)}")
-        return self.net(torch.cat([z, embed_condition(self.embed, y)], 1))  # (B, nz + ne) → (B, nc, 64, 64)
+        h = torch.cat([z, embed_condition(self.embed, y)], 1)           # (B, nz + ne)
+        if not self.hparams['cbn']: return self.net(h)                  # → (B, nc, 64, 64)
+        h = h[:, :, None, None]
+        for m in self.net.main: h = m(h, y) if isinstance(m, CondBatchNorm2d) else m(h)
+        return h                                                        # (B, nc, 64, 64)
 
 class CondDiscriminator(nn.Module):
     "cDCGAN discriminator: image `(B, nc, 64, 64)` and labels `(B,)` or probabilities `(B, 8)` → real/fake logit `(B,)` (and class logits with `aux`)."
@@ -82,7 +99,7 @@ GAN_CLASSES.update(CondGenerator=CondGenerator, CondDiscriminator=CondDiscrimina
 def make_cdcgan(cfg: CondGANConfig):
     "A freshly initialised `(CondGenerator, CondDiscriminator)` pair of `cfg`'s sizes, seeded by `cfg.seed`."
     seed_everything(cfg.seed)
-    return CondGenerator(cfg.nz, cfg.ne, cfg.ngf), CondDiscriminator(cfg.ndf, aux=cfg.aux_weight > 0, proj=cfg.proj)
+    return CondGenerator(cfg.nz, cfg.ne, cfg.ngf, cbn=cfg.cbn), CondDiscriminator(cfg.ndf, aux=cfg.aux_weight > 0, proj=cfg.proj)
 
 # %% ../nbs/07_cdcgan.ipynb #07f24058
 def emotion_condition(emotion_or_probabilities) -> torch.Tensor:

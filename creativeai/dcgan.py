@@ -131,7 +131,7 @@ def make_optimizers(G, D, lr: float = 2e-4, beta1: float = 0.5):
 # %% ../nbs/06_dcgan.ipynb #ec1ccfc8
 GAN_CLASSES = {}   # class name → class, for rebuilding networks from checkpoints (notebook 07 adds the conditional ones)
 GAN_CLASSES.update(Generator=Generator, Discriminator=Discriminator)
-_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'aux_weight', 'proj', 'seed')
+_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'aux_weight', 'proj', 'cbn', 'seed')
 
 def fixed_inputs(G, n: int = 64, seed: int = 0):
     "The fixed noise (and, for a conditional G, labels: `n // 8` per emotion, the same noise in every row) for sample grids."

@@ -4,7 +4,8 @@
 
 # %% ../nbs/08_pipeline.ipynb #a8f884ae
 from __future__ import annotations
-import argparse, dataclasses, json, math, os, shutil, subprocess, sys, time
+import argparse, dataclasses, json, math, os, shutil, subprocess, sys, tempfile, time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -27,16 +28,36 @@ __all__ = ['MP3_PREROLL', 'SILENCE_PEAK', 'stream_audio', 'EmotionPath', 'emotio
 # %% ../nbs/08_pipeline.ipynb #cf783081
 _TRUNCATION_SIGNS = ('(should be', 'lacks an end-of-stream')  # libsndfile's notes on short WAV/AIFF and cut Ogg files (as audio._decode)
 
-def _open_audio(path: Path) -> sf.SoundFile:
-    "An open `SoundFile` of `path`, or a named `FileNotFoundError`/`AudioError`."
+def _ffmpeg_exe() -> str | None:
+    "An ffmpeg program: on PATH, else the one imageio-ffmpeg ships, else None."
+    if exe := shutil.which('ffmpeg'): return exe
+    try:
+        import imageio_ffmpeg; return imageio_ffmpeg.get_ffmpeg_exe()
+    except Exception: return None
+
+@contextmanager
+def _open_audio(path: Path):
+    "An open `SoundFile` of `path` (formats libsndfile lacks, e.g. AAC/M4A: an ffmpeg FLAC copy in a temporary folder), or a named error."
     if not path.exists(): raise FileNotFoundError(f"{path}: audio file not found")
     if path.is_dir(): raise AudioError(f"{path}: is a folder, not an audio file")
     if path.stat().st_size == 0: raise AudioError(f"{path}: empty file (0 bytes)")
-    try: f = sf.SoundFile(path)
-    except (sf.SoundFileError, RuntimeError) as e:
-        raise AudioError(f"{path}: not a readable audio file ({str(e).strip().splitlines()[0]})") from None
-    if not 8_000 <= f.samplerate <= 96_000: f.close(); raise AudioError(f"{path}: sample rate {f.samplerate} Hz outside 8–96 kHz")
-    return f
+    with tempfile.TemporaryDirectory(prefix='creativeai-audio-') as tmp:
+        try: f = sf.SoundFile(path)
+        except (sf.SoundFileError, RuntimeError) as e:
+            why = str(e).strip().splitlines()[0]
+            if 'Format not recognised' not in why: raise AudioError(f"{path}: not a readable audio file ({why})") from None
+            if (ff := _ffmpeg_exe()) is None:
+                raise AudioError(f"{path}: not a readable audio file ({why}; libsndfile reads wav/flac/ogg/opus/mp3, and no "
+                                 f"ffmpeg was found for other formats: pip install imageio-ffmpeg)") from None
+            r = subprocess.run([ff, '-nostdin', '-v', 'error', '-i', str(path), '-map', '0:a:0', '-c:a', 'flac', '-sample_fmt', 's32',
+                                str(Path(tmp)/'audio.flac')], capture_output=True, text=True)
+            if r.returncode or r.stderr.strip():   # at level 'error' ffmpeg says nothing about a sound file
+                said = ' / '.join(r.stderr.strip().splitlines()[:2]) or f'exit status {r.returncode}'
+                raise AudioError(f"{path}: not a readable audio file (libsndfile: {why}; ffmpeg: {said})") from None
+            f = sf.SoundFile(Path(tmp)/'audio.flac')
+        with f:
+            if not 8_000 <= f.samplerate <= 384_000: raise AudioError(f"{path}: sample rate {f.samplerate} Hz outside 8–384 kHz")
+            yield f
 
 # %% ../nbs/08_pipeline.ipynb #ad887349
 MP3_PREROLL = 16_384   # frames re-decoded before each MP3 block (see below)
@@ -386,13 +407,6 @@ def compose_frame(img: torch.Tensor, strip: np.ndarray, t: float, duration: floa
     return np.concatenate([a, s], 0)
 
 # %% ../nbs/08_pipeline.ipynb #9dfd9f95
-def _ffmpeg_exe() -> str | None:
-    "An ffmpeg program: on PATH, else the one imageio-ffmpeg ships, else None."
-    if exe := shutil.which('ffmpeg'): return exe
-    try:
-        import imageio_ffmpeg; return imageio_ffmpeg.get_ffmpeg_exe()
-    except Exception: return None
-
 def _mp4_writer_available() -> bool:
     try:
         import imageio_ffmpeg  # noqa: F401

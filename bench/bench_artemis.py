@@ -24,10 +24,12 @@ p.add_argument('--iters', type=int, default=3000); p.add_argument('--clf-epochs'
 p.add_argument('--n-eval', type=int, default=250); p.add_argument('--device', default='')
 p.add_argument('--aux-weight', type=float, default=0.0, help="cDCGAN's auxiliary-classifier loss (AC-GAN); 0 = the thesis's loss")
 p.add_argument('--ms-weight', type=float, default=0.0, help="cDCGAN's mode-seeking term; 0 = the thesis's loss")
+p.add_argument('--ms-pool', type=int, default=1, help="mode seeking on images average-pooled by this factor; 1 = Mao et al.")
 p.add_argument('--dcgan-iters', type=int, default=None, help='iterations of the unconditional DCGAN compared with (default: --iters; 0 skips it)')
 p.add_argument('--seed', type=int, default=0)
 p.add_argument('--proj', action='store_true', help="cDCGAN: projection discriminator term (Miyato & Koyama 2018)")
 p.add_argument('--cbn', action='store_true', help="cDCGAN: conditional batch norm in the generator (de Vries et al. 2017)")
+p.add_argument('--ema', type=float, default=0.0, help="decay of the weight average of G that paints (Yazıcı et al. 2019), e.g. 0.995; 0 = the last G")
 args = p.parse_args()
 torch.set_num_threads(args.threads)
 repo = Path(__file__).resolve().parents[1]; sys.path.insert(0, str(repo))
@@ -78,7 +80,7 @@ if args.quality:
     out = Path(tempfile.mkdtemp())/'07_quality.ipynb'
     run_id = f"quality-{time.strftime('%Y%m%d-%H%M%S')}-seed{args.seed}-{os.getpid()}"   # its own folder, so parallel runs never read each other's
     params = dict(run_id=run_id, n_toy=args.n_toy, ngf=args.ngf, ndf=args.ngf, bs=args.bs, iters=args.iters,
-                  dcgan_iters=args.iters if args.dcgan_iters is None else args.dcgan_iters, aux_weight=args.aux_weight, ms_weight=args.ms_weight, proj=args.proj, cbn=args.cbn, seed=args.seed,
+                  dcgan_iters=args.iters if args.dcgan_iters is None else args.dcgan_iters, aux_weight=args.aux_weight, ms_weight=args.ms_weight, ms_pool=args.ms_pool, proj=args.proj, cbn=args.cbn, ema=args.ema, seed=args.seed,
                   sample_every=max(1, args.iters//4), ckpt_every=max(1, args.iters//10), clf_epochs=args.clf_epochs,
                   clf_width=32, n_eval=args.n_eval, device=args.device)
     cmd = [sys.executable, '-m', 'papermill', str(repo/'nbs'/'07_cdcgan.ipynb'), str(out), '--cwd', str(repo), '--log-output']

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_dcgan.ipynb #d0039cf7
 from __future__ import annotations
-import dataclasses, json, time
+import copy, dataclasses, json, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -31,13 +31,16 @@ class GANConfig:
     nz: int = 100; ngf: int = 64; ndf: int = 64; bs: int = 64; iters: int = 4_400
     lr: float = 2e-4; beta1: float = 0.5
     ms_weight: float = 0.0   # mode-seeking regulariser (Mao et al. 2019), an extension; 0 = the thesis's loss
+    ms_pool: int = 1         # mode seeking compares images average-pooled by this factor (shapes and colours, not pixel noise); 1 = Mao et al.
     aux_weight: float = 0.0  # conditional pairs: auxiliary-classifier loss (AC-GAN, Odena et al. 2017), an extension; 0 = the thesis's loss
+    ema: float = 0.0         # decay of a weight average of G that paints (Yazıcı et al. 2019), e.g. 0.995, an extension; 0 = the thesis's last G
     sample_every: int = 1_000; ckpt_every: int = 500
     seed: int = 0; device: str = ''; run_id: str = ''; resume: bool = False
     def __post_init__(self):
-        for k in ('n_toy', 'nz', 'ngf', 'ndf', 'bs', 'iters', 'sample_every', 'ckpt_every'):
+        for k in ('n_toy', 'nz', 'ngf', 'ndf', 'bs', 'iters', 'sample_every', 'ckpt_every', 'ms_pool'):
             if int(getattr(self, k)) < 1: raise ValueError(f"{k} must be ≥ 1, got {getattr(self, k)}")
         if self.ms_weight < 0 or self.aux_weight < 0: raise ValueError(f"ms_weight and aux_weight must be ≥ 0, got {self.ms_weight}, {self.aux_weight}")
+        if not 0 <= self.ema < 1: raise ValueError(f"ema (a decay) must be in [0, 1), got {self.ema}")
         if not 0 < self.lr < 1 or not 0 <= self.beta1 < 1: raise ValueError(f"need 0 < lr < 1 and 0 ≤ beta1 < 1, got {self.lr}, {self.beta1}")
         if self.resume and not self.run_id: raise ValueError("resume=True needs the run_id of the run to continue")
     def as_dict(self) -> dict: return dataclasses.asdict(self)
@@ -94,7 +97,7 @@ class Discriminator(nn.Module):
         return self.main(x).flatten()                                   # (B, 1, 1, 1) → (B,)
 
 # %% ../nbs/06_dcgan.ipynb #8605aaac
-def gan_step(G, D, opt_g, opt_d, real, z, y=None, ms_weight: float = 0.0, aux_weight: float = 0.0) -> dict:
+def gan_step(G, D, opt_g, opt_d, real, z, y=None, ms_weight: float = 0.0, aux_weight: float = 0.0, ms_pool: int = 1) -> dict:
     "One DCGAN iteration on a real batch `(B, 3, 64, 64)` and noise `z` `(B, nz)` (labels `y` for a conditional pair) → losses and D outputs."
     cond, aux = y is not None, y is not None and aux_weight > 0
     if aux and not getattr(D, 'aux', False): raise ValueError("aux_weight > 0 needs a discriminator with an auxiliary classifier (CondDiscriminator(aux=True))")
@@ -113,7 +116,8 @@ def gan_step(G, D, opt_g, opt_d, real, z, y=None, ms_weight: float = 0.0, aux_we
     ms = torch.zeros(())
     if ms_weight > 0:  # mode seeking (Mao et al. 2019): images of two noises for the same label should differ
         z2 = z.roll(1, 0); fake2 = G(z2, y) if cond else G(z2)
-        ms = (fake - fake2).abs().flatten(1).mean(1).div((z - z2).abs().mean(1)).mean()
+        pool = (lambda x: F.avg_pool2d(x, ms_pool)) if ms_pool > 1 else (lambda x: x)
+        ms = (pool(fake) - pool(fake2)).abs().flatten(1).mean(1).div((z - z2).abs().mean(1)).mean()
     (loss_g + aux_g + (ms_weight/(ms + 1e-5) if ms_weight > 0 else 0)).backward(); opt_g.step()
     sig = lambda t: torch.sigmoid(t).mean().item()
     return dict(loss_d=(loss_real + loss_fake).item(), loss_g=loss_g.item(), d_real=sig(out_real), d_fake=sig(out_fake), d_fake_g=sig(out_g),
@@ -131,7 +135,7 @@ def make_optimizers(G, D, lr: float = 2e-4, beta1: float = 0.5):
 # %% ../nbs/06_dcgan.ipynb #ec1ccfc8
 GAN_CLASSES = {}   # class name → class, for rebuilding networks from checkpoints (notebook 07 adds the conditional ones)
 GAN_CLASSES.update(Generator=Generator, Discriminator=Discriminator)
-_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'aux_weight', 'proj', 'cbn', 'seed')
+_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'ms_pool', 'aux_weight', 'proj', 'cbn', 'ema', 'seed')
 
 def fixed_inputs(G, n: int = 64, seed: int = 0):
     "The fixed noise (and, for a conditional G, labels: `n // 8` per emotion, the same noise in every row) for sample grids."
@@ -153,13 +157,31 @@ def _batch(ds, idx):
     items = ds.__getitems__(idx) if hasattr(ds, '__getitems__') else [ds[i] for i in idx]
     return torch.stack([t[0] for t in items]), torch.as_tensor([int(t[1]) for t in items])
 
+@torch.no_grad()
+def _ema_update(avg: nn.Module, G: nn.Module, decay: float):
+    "`avg ← decay·avg + (1 − decay)·G`, weight by weight."
+    for a, p in zip(avg.parameters(), G.parameters()): a.lerp_(p, 1 - decay)
+
+@torch.no_grad()
+def _standing_stats(G: nn.Module, cfg: GANConfig, labels, device, batches: int = 8) -> nn.Module:
+    "Recompute G's batch-norm running statistics as plain averages over `batches` batches of its own noise (and `labels`, drawn at random); G left in eval mode."
+    bns = [m for m in G.modules() if isinstance(m, nn.BatchNorm2d)]
+    for m in bns: m.reset_running_stats(); m.momentum = None                     # None: a cumulative average
+    g, G = torch.Generator().manual_seed(cfg.seed + 54_321), G.train()
+    for _ in range(batches):
+        z = torch.randn(cfg.bs, cfg.nz, generator=g).to(device)
+        if labels is None: G(z)
+        else: G(z, labels[torch.randint(len(labels), (cfg.bs,), generator=g)].to(device))
+    for m in bns: m.momentum = 0.1
+    return G.eval()
+
 def _save_grid(x, path, nrow=8):
     import torchvision.utils as vu
     with atomic_path(path) as tmp: vu.save_image(x, tmp, nrow=nrow, normalize=True, value_range=(-1, 1), format='png')
 
 # %% ../nbs/06_dcgan.ipynb #677f8caa
 def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, progress: bool = True) -> dict:
-    "Train a (conditional) DCGAN pair on `ds` per `cfg` in a run folder (resuming `cfg.run_id` if `cfg.resume`) → run_dir, history, G, D."
+    "Train a (conditional) DCGAN pair on `ds` per `cfg` in a run folder (resuming `cfg.run_id` if `cfg.resume`) → run_dir, history, G (the weight average with `cfg.ema`), D."
     cond, device = getattr(G, 'conditional', False), default_device(cfg.device or None)
     if cfg.resume:
         run_dir = Path(root or runs_dir())/experiment/cfg.run_id
@@ -171,13 +193,17 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
     G, D = G.to(device).train(), D.to(device).train()
     opt_g, opt_d = make_optimizers(G, D, cfg.lr, cfg.beta1)
     fz, fy = fixed_inputs(G, 64, cfg.seed); hist, start = [], 0
+    avg = copy.deepcopy(G).requires_grad_(False) if cfg.ema > 0 else None    # the weight average that paints, beside the G that trains
+    labels = (torch.as_tensor(ds.labels) if hasattr(ds, 'labels') else torch.arange(N_EMOTIONS)) if cond else None
     if cfg.resume:
         ck = load_checkpoint(run_dir/'checkpoint.pt', map_location=device)
         old = ck['config']
-        if diff := {k: (old.get(k), getattr(cfg, k, None)) for k in _SAME_ON_RESUME if old.get(k) != getattr(cfg, k, None)}:
+        old = {k: old.get(k, getattr(type(cfg), k, None)) for k in _SAME_ON_RESUME}   # a setting newer than the run: its default
+        if diff := {k: (old[k], getattr(cfg, k, None)) for k in _SAME_ON_RESUME if old[k] != getattr(cfg, k, None)}:
             raise ValueError(f"{run_dir}: cannot resume with other settings (saved vs now: {diff})")
         if ck['emotions'] != list(EMOTIONS): raise ValueError(f"{run_dir/'checkpoint.pt'}: emotions {ck['emotions']} are not the canonical {list(EMOTIONS)}")
-        G.load_state_dict(ck['state_dict']); D.load_state_dict(ck['discriminator'])
+        G.load_state_dict(ck['g_train'] if avg is not None else ck['state_dict']); D.load_state_dict(ck['discriminator'])
+        if avg is not None: avg.load_state_dict(ck['state_dict'])
         opt_g.load_state_dict(ck['opt_g']); opt_d.load_state_dict(ck['opt_d']); hist, start = list(ck['history']), ck['iteration']
     perm, t0 = None, time.perf_counter()
     for it in tqdm(range(start, cfg.iters), desc=f'{experiment}/{run_dir.name}', disable=None if progress else True, initial=start, total=cfg.iters):
@@ -185,16 +211,19 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
         if perm is None or b == 0: perm = torch.randperm(len(ds), generator=torch.Generator().manual_seed(cfg.seed*7_919 + ep))
         x, y = _batch(ds, perm[b*cfg.bs:(b + 1)*cfg.bs].tolist())
         z = torch.randn(cfg.bs, cfg.nz, generator=torch.Generator().manual_seed(cfg.seed*1_000_003 + it))
-        log = gan_step(G, D, opt_g, opt_d, x.to(device), z.to(device), y.to(device) if cond else None, cfg.ms_weight, cfg.aux_weight)
+        log = gan_step(G, D, opt_g, opt_d, x.to(device), z.to(device), y.to(device) if cond else None, cfg.ms_weight, cfg.aux_weight, cfg.ms_pool)
+        if avg is not None: _ema_update(avg, G, min(cfg.ema, (1 + it)/(10 + it)))   # short memory at first (as tf.train.ExponentialMovingAverage)
         hist.append(dict(iter=it + 1, epoch=ep + 1, **log, seconds=time.perf_counter() - t0))
-        if (it + 1) % cfg.sample_every == 0 or it + 1 == cfg.iters:
-            _save_grid(sample_images(G, fz, fy), run_dir/'samples'/f'iter_{it + 1:06d}.png', nrow=len(fz)//N_EMOTIONS if cond else 8)
-        if (it + 1) % cfg.ckpt_every == 0 or it + 1 == cfg.iters:
-            save_checkpoint(run_dir/'checkpoint.pt', G, G.hparams, discriminator=D.state_dict(), d_class=type(D).__name__,
+        grid, ckpt = (it + 1) % cfg.sample_every == 0 or it + 1 == cfg.iters, (it + 1) % cfg.ckpt_every == 0 or it + 1 == cfg.iters
+        if avg is not None and (grid or ckpt): _standing_stats(avg, cfg, labels, device)
+        painter = avg if avg is not None else G
+        if grid: _save_grid(sample_images(painter, fz, fy), run_dir/'samples'/f'iter_{it + 1:06d}.png', nrow=len(fz)//N_EMOTIONS if cond else 8)
+        if ckpt:
+            save_checkpoint(run_dir/'checkpoint.pt', painter, G.hparams, discriminator=D.state_dict(), d_class=type(D).__name__,
                             d_hparams=D.hparams, opt_g=opt_g.state_dict(), opt_d=opt_d.state_dict(), iteration=it + 1,
-                            history=hist, fixed_z=fz, fixed_y=fy, config=cfg.as_dict())
+                            history=hist, fixed_z=fz, fixed_y=fy, config=cfg.as_dict(), **({'g_train': G.state_dict()} if avg is not None else {}))
             with atomic_path(run_dir/'metrics.csv') as tmp: pd.DataFrame(hist).to_csv(tmp, index=False)
-    return dict(run_dir=run_dir, history=pd.DataFrame(hist), G=G, D=D)
+    return dict(run_dir=run_dir, history=pd.DataFrame(hist), G=avg if avg is not None else G, D=D)
 
 def load_gan(path, map_location='cpu'):
     "`(G, D, checkpoint)` from a `train_gan` checkpoint file or run folder; both networks in eval mode."

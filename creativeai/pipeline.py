@@ -16,7 +16,7 @@ from torch import nn
 from tqdm.auto import tqdm
 from .config import runs_dir
 from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS, QUADRANTS, quadrants_to_emotions
-from .audio import SR, SLICE_SAMPLES, CLIP_SAMPLES, AudioError, MelSpec
+from .audio import SR, SLICE_SAMPLES, CLIP_SAMPLES, AudioError, MelSpec, _TRUNCATION_SIGNS   # libsndfile's notes on cut files
 from .learner import load_checkpoint, build_model, atomic_path, save_json, default_device, new_run
 
 # %% auto #0
@@ -26,8 +26,6 @@ __all__ = ['MP3_PREROLL', 'SILENCE_PEAK', 'stream_audio', 'EmotionPath', 'emotio
            'write_animation', 'save_paintings', 'paint_song', 'latest_demo', 'main', 'write_report', 'demo', 'app']
 
 # %% ../nbs/08_pipeline.ipynb #cf783081
-_TRUNCATION_SIGNS = ('(should be', 'lacks an end-of-stream')  # libsndfile's notes on short WAV/AIFF and cut Ogg files (as audio._decode)
-
 def _ffmpeg_exe() -> str | None:
     "An ffmpeg program: on PATH, else the one imageio-ffmpeg ships, else None."
     if exe := shutil.which('ffmpeg'): return exe
@@ -301,6 +299,10 @@ class DemoConfig:
     gan_iters: int = 600         # painter: iterations (thesis 4,400)
     ms_weight: float = 1.0       # painter: mode-seeking term (Mao et al. 2019, notebook 07) so that paintings vary with the seed; 0 = the thesis's loss
     aux_weight: float = 1.0      # painter: auxiliary-classifier loss (AC-GAN, notebook 07) so that each emotion is painted as that emotion; 0 = the thesis's loss
+    ms_pool: int = 4             # painter: mode seeking on 4 × 4-pooled images (notebook 06); 1 = Mao et al.
+    proj: bool = True            # painter: projection discriminator (notebook 07); False = the thesis's D
+    cbn: bool = True             # painter: conditional batch norm in G (notebook 07); False = the thesis's G
+    ema: float = 0.995           # painter: paint with a weight average of G (notebook 06); 0 = the last G
     song_seconds: float = 45.0   # the toy song painted at the end
     song_emotions: str = 'contentment,sadness,excitement,fear'   # the emotions it walks through
     n: int = 4                   # paintings of the whole song
@@ -326,7 +328,8 @@ def train_demo_painter(cfg: DemoConfig, run_dir, progress: bool = True) -> Path:
     from creativeai.cdcgan import CondGANConfig, make_cdcgan
     from creativeai.dcgan import gan_data, train_gan
     run_dir = Path(run_dir); every = max(1, cfg.gan_iters//4)
-    gc = CondGANConfig(n_toy=cfg.n_paintings, ngf=cfg.ngf, ndf=cfg.ndf, bs=cfg.gan_bs, iters=cfg.gan_iters, ms_weight=cfg.ms_weight, aux_weight=cfg.aux_weight, sample_every=every,
+    gc = CondGANConfig(n_toy=cfg.n_paintings, ngf=cfg.ngf, ndf=cfg.ndf, bs=cfg.gan_bs, iters=cfg.gan_iters, ms_weight=cfg.ms_weight, ms_pool=cfg.ms_pool,
+                       aux_weight=cfg.aux_weight, proj=cfg.proj, cbn=cfg.cbn, ema=cfg.ema, sample_every=every,
                        ckpt_every=cfg.gan_iters, seed=cfg.seed, run_id=run_dir.name)
     G, D = make_cdcgan(gc)
     res = train_gan(G, D, gan_data(gc, progress=progress, emotions=True), gc, experiment=run_dir.parent.name, root=run_dir.parent.parent, progress=progress)
@@ -509,6 +512,12 @@ def _models(a) -> tuple[Translator, Painter]:
     return Translator.from_checkpoint(tr, device=a.device or None), Painter.from_checkpoint(pa, device=a.device or None)
 
 # %% ../nbs/08_pipeline.ipynb #647a4d52
+def _yes_no(s: str) -> bool:
+    "`true/yes/1` or `false/no/0` (argparse's `type=bool` would read 'False' as True)."
+    if s.lower() in ('true', 'yes', '1'): return True
+    if s.lower() in ('false', 'no', '0'): return False
+    raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog='creativeai', description='creativeai: music -> emotion -> painting')
     sub = ap.add_subparsers(dest='cmd', required=True)
@@ -527,7 +536,8 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser('demo', help='train a small translator and painter on toy worlds and paint a toy song (≤ 5 min on a CPU)',
                        description=demo.__doc__)
     for f in dataclasses.fields(DemoConfig):
-        d.add_argument(f"--{f.name.replace('_', '-')}", type=type(f.default), default=f.default, help=f'default {f.default}')
+        d.add_argument(f"--{f.name.replace('_', '-')}", type=_yes_no if isinstance(f.default, bool) else type(f.default), default=f.default,
+                       help=f'default {f.default}')
     return ap
 
 # %% ../nbs/08_pipeline.ipynb #c3806aea

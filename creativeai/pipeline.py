@@ -50,7 +50,8 @@ def _open_audio(path: Path):
             r = subprocess.run([ff, '-nostdin', '-v', 'error', '-i', str(path), '-map', '0:a:0', '-c:a', 'flac', '-sample_fmt', 's32',
                                 str(Path(tmp)/'audio.flac')], capture_output=True, text=True)
             if r.returncode or r.stderr.strip():   # at level 'error' ffmpeg says nothing about a sound file
-                said = ' / '.join(r.stderr.strip().splitlines()[:2]) or f'exit status {r.returncode}'
+                said = ('no audio stream in it' if 'matches no streams' in r.stderr
+                        else ' / '.join(r.stderr.strip().splitlines()[:2]) or f'exit status {r.returncode}')
                 raise AudioError(f"{path}: not a readable audio file (libsndfile: {why}; ffmpeg: {said})") from None
             f = sf.SoundFile(Path(tmp)/'audio.flac')
         with f:

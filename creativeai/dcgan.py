@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .emotions import EMOTIONS, N_EMOTIONS
 from .config import data_dir, runs_dir
-from .learner import seed_everything, default_device, new_run, save_checkpoint, load_checkpoint, atomic_path, save_json
+from .learner import seed_everything, default_device, new_run, save_checkpoint, load_checkpoint, atomic_path, save_json, recount_bn
 from .artemis import WikiArt, make_toy_artemis, ARTEMIS_CSV
 
 # %% auto #0
@@ -162,17 +162,14 @@ def _ema_update(avg: nn.Module, G: nn.Module, decay: float):
     "`avg ← decay·avg + (1 − decay)·G`, weight by weight."
     for a, p in zip(avg.parameters(), G.parameters()): a.lerp_(p, 1 - decay)
 
-@torch.no_grad()
 def _standing_stats(G: nn.Module, cfg: GANConfig, labels, device, batches: int = 8) -> nn.Module:
     "Recompute G's batch-norm running statistics as plain averages over `batches` batches of its own noise (and `labels`, drawn at random); G left in eval mode."
-    bns = [m for m in G.modules() if isinstance(m, nn.BatchNorm2d)]
-    for m in bns: m.reset_running_stats(); m.momentum = None                     # None: a cumulative average
-    g, G = torch.Generator().manual_seed(cfg.seed + 54_321), G.train()
-    for _ in range(batches):
-        z = torch.randn(cfg.bs, cfg.nz, generator=g).to(device)
-        if labels is None: G(z)
-        else: G(z, labels[torch.randint(len(labels), (cfg.bs,), generator=g)].to(device))
-    for m in bns: m.momentum = 0.1
+    g = torch.Generator().manual_seed(cfg.seed + 54_321)
+    with recount_bn(G):
+        for _ in range(batches):
+            z = torch.randn(cfg.bs, cfg.nz, generator=g).to(device)
+            if labels is None: G(z)
+            else: G(z, labels[torch.randint(len(labels), (cfg.bs,), generator=g)].to(device))
     return G.eval()
 
 def _save_grid(x, path, nrow=8):

@@ -5,6 +5,7 @@
 # %% ../nbs/02a_learner.ipynb #0687bf68
 from __future__ import annotations
 import importlib, json, math, os, random, secrets, tempfile
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 import numpy as np
@@ -19,7 +20,7 @@ from .emotions import EMOTIONS
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'seed_everything', 'default_device', 'new_run', 'save_checkpoint', 'load_checkpoint', 'build_model',
            'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion', 'plot_history', 'predict',
-           'recalibrate_bn', 'fit', 'report']
+           'recount_bn', 'recalibrate_bn', 'fit', 'report']
 
 # %% ../nbs/02a_learner.ipynb #abd7daf5
 def seed_everything(seed: int) -> None:
@@ -188,20 +189,28 @@ def _epoch(model, loader, loss_fn, device, amp, opt=None, desc='', progress: boo
     return tot/max(n, 1), torch.cat(ys).numpy(), torch.cat(ps).numpy()
 
 # %% ../nbs/02a_learner.ipynb #cacd6f7e
+@contextmanager
+def recount_bn(model: nn.Module):
+    "Inside: `model` in train mode without gradients, every batch norm's running statistics reset to a plain average of the batches it sees; after: momenta and mode as before. Yields the batch norms."
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats]
+    was_training, momenta = model.training, [m.momentum for m in bns]
+    for m in bns: m.reset_running_stats(); m.momentum = None                      # None: cumulative average
+    model.train()
+    try:
+        with torch.no_grad(): yield bns
+    finally:
+        for m, mo in zip(bns, momenta): m.momentum = mo
+        model.train(was_training)
+
 def recalibrate_bn(model: nn.Module, ds, batches: int, bs: int, device=None, seed: int = 0, num_workers: int = 0) -> int:
     "Precise BN: recompute every batch norm's running statistics as plain averages over `batches` shuffled batches of `ds`; weights untouched."
-    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats]
-    if not bns or batches <= 0: return 0
-    device, was_training, momenta = default_device(device), model.training, [m.momentum for m in bns]
-    for m in bns: m.reset_running_stats(); m.momentum = None                      # None: cumulative average
+    if batches <= 0 or not any(isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats for m in model.modules()): return 0
+    device, n = default_device(device), 0
     dl = DataLoader(ds, batch_size=bs, shuffle=True, generator=torch.Generator().manual_seed(seed), num_workers=num_workers)
-    model.train(); n = 0
-    with torch.no_grad():
+    with recount_bn(model):
         for n, batch in enumerate(dl, 1):
             model(_to(_xy(batch)[0], device))
             if n >= batches: break
-    for m, mo in zip(bns, momenta): m.momentum = mo
-    model.train(was_training)
     return n
 
 # %% ../nbs/02a_learner.ipynb #ef3d73df

@@ -20,7 +20,7 @@ __all__ = ['ARTEMIS_CSV', 'ARTEMIS_COLUMNS', 'SOMETHING_ELSE', 'ANSWERS', 'THESI
            'TOY_STYLES', 'IMAGE_EXTS', 'read_artemis', 'emotion_histograms', 'dominant_emotion', 'painting_counts',
            'plot_painting_counts', 'paint_toy', 'make_toy_artemis', 'ImageError', 'load_image', 'build_image_cache',
            'scan_image_folders', 'WikiArt', 'EmotionCNN', 'split_paintings', 'train_emotion_classifier',
-           'load_emotion_classifier']
+           'load_emotion_classifier', 'ClassifierFeatures', 'InceptionFeatures', 'extract_features', 'fid', 'kid']
 
 # %% ../nbs/05_artemis.ipynb #14b407ac
 ARTEMIS_CSV = 'artemis_dataset_release_v0.csv'                       # the file name ArtEmis ships
@@ -384,24 +384,82 @@ def split_paintings(ds, fractions=(0.6, 0.2, 0.2), seed: int = 0) -> list:
 
 def train_emotion_classifier(ds, *, epochs: int = 30, bs: int = 64, lr: float = 2e-3, width: int = 32, dropout: float = 0.2,
                              patience: int | None = 8, seed: int = 0, device=None, run_dir=None, experiment: str = 'emotion_classifier', progress: bool = True) -> dict:
-    "Train an `EmotionCNN` on a `WikiArt` data set (60/20/20 split by painting) → the learner's result dict with `test` and `splits`."
+    "Train an `EmotionCNN` on a `WikiArt` data set's labels — emotions, or styles — (60/20/20 split by painting) → the learner's result dict."
     from creativeai.learner import fit, seed_everything, save_json
     seed_everything(seed)
     tr, va, te = split_paintings(ds, seed=seed)
-    model = EmotionCNN(width=width, dropout=dropout)
-    cfg = dict(data=str(ds.root), rule=ds.rule, size=ds.size, n_train=len(tr), n_val=len(va), n_test=len(te), **model.hparams)
+    model = EmotionCNN(n_classes=len(ds.classes), width=width, dropout=dropout)
+    cfg = dict(data=str(ds.root), rule=ds.rule, labels=ds.label_kind, size=ds.size, n_train=len(tr), n_val=len(va), n_test=len(te), **model.hparams)
     res = fit(model, tr, va, epochs=epochs, bs=bs, lr=lr, patience=patience, seed=seed, device=device, test_ds=te,
-              run_dir=run_dir, experiment=experiment, config=cfg, progress=progress)
+              run_dir=run_dir, experiment=experiment, config=cfg, emotions=ds.classes, progress=progress)
     names = lambda s: [f'{ds.items.art_style[i]}/{ds.items.painting[i]}' for i in s.indices]
     save_json({k: names(s) for k, s in zip(('train', 'val', 'test'), (tr, va, te))}, res['run_dir']/'split.json')
     res['splits'] = dict(train=tr, val=va, test=te)
     return res
 
-def load_emotion_classifier(path, map_location='cpu') -> EmotionCNN:
-    "An `EmotionCNN` from a checkpoint of `train_emotion_classifier` (emotion names checked against the canonical order), in eval mode."
+def load_emotion_classifier(path, map_location='cpu', classes=EMOTIONS) -> EmotionCNN:
+    "An `EmotionCNN` from a checkpoint of `train_emotion_classifier`, its class names checked against `classes` (None: any), in eval mode."
     from creativeai.learner import load_checkpoint
     ck = load_checkpoint(path, map_location)
     if not ck['model_class'].endswith('.EmotionCNN'): raise ValueError(f"{path}: holds a {ck['model_class']}, not an EmotionCNN")
-    if ck['emotions'] != list(EMOTIONS): raise ValueError(f"{path}: emotions {ck['emotions']} differ from the canonical {list(EMOTIONS)}")
+    if classes is not None and ck['emotions'] != list(classes): raise ValueError(f"{path}: classes {ck['emotions']} differ from {list(classes)}")
     m = EmotionCNN(**ck['hparams']); m.load_state_dict(ck['state_dict'])
     return m.eval()
+
+# %% ../nbs/05_artemis.ipynb #fdf616b8
+class ClassifierFeatures:
+    "FID/KID features from the penultimate layer of the project's `EmotionCNN`; `.name` says so."
+    def __init__(self, clf: nn.Module, device=None):
+        from creativeai.learner import default_device
+        self.device = default_device(device); self.model = clf.to(self.device).eval()
+        d = clf.head[-1].in_features
+        self.name = f"project EmotionCNN penultimate features ({d}-d; not Inception)"
+    @torch.no_grad()
+    def __call__(self, x): return self.model.features(x.to(self.device)).float().cpu()   # (B, 3, 64, 64) → (B, d)
+
+class InceptionFeatures:
+    "FID/KID features from Inception-v3's 2048-d pool layer, weights from a local torchvision state-dict file (never downloaded)."
+    def __init__(self, weights, device=None):
+        from torchvision.models import inception_v3
+        p = Path(weights)
+        if not p.is_file(): raise FileNotFoundError(f"{p}: Inception-v3 weights not found (nothing is downloaded; give a local file)")
+        try: sd = torch.load(p, map_location='cpu', weights_only=True)
+        except Exception as e: raise ValueError(f"{p}: not a readable weights file ({type(e).__name__})") from None
+        sd = sd.get('state_dict', sd)
+        m = inception_v3(weights=None, aux_logits=any(k.startswith('AuxLogits') for k in sd), init_weights=False, transform_input=False)
+        try: m.load_state_dict(sd)
+        except RuntimeError as e: raise ValueError(f"{p}: not Inception-v3 weights ({str(e).splitlines()[0]})") from None
+        m.fc = nn.Identity()
+        from creativeai.learner import default_device
+        self.device = default_device(device); self.model = m.to(self.device).eval()
+        self.name = f"Inception-v3 pool features (2048-d; torchvision architecture, weights {p.name})"
+    @torch.no_grad()
+    def __call__(self, x):   # (B, 3, 64, 64) in [-1, 1] → (B, 3, 299, 299) → (B, 2048)
+        return self.model(nn.functional.interpolate(x.to(self.device), size=(299, 299), mode='bilinear', align_corners=False)).float().cpu()
+
+def extract_features(extractor, images, bs: int = 128) -> np.ndarray:
+    "Features `(N, d)` (float64) of images `(N, 3, 64, 64)` or of a data set's images."
+    if torch.is_tensor(images): batches = images.split(bs)
+    else: batches = (torch.stack([images[i][0] for i in range(s, min(s + bs, len(images)))]) for s in range(0, len(images), bs))
+    return torch.cat([extractor(b) for b in batches]).double().numpy()
+
+# %% ../nbs/05_artemis.ipynb #721a1419
+def fid(f1: np.ndarray, f2: np.ndarray) -> float:
+    "Fréchet distance between Gaussians fitted to feature sets `(N1, d)` and `(N2, d)`."
+    mu1, mu2 = f1.mean(0), f2.mean(0)
+    s1, s2 = np.atleast_2d(np.cov(f1, rowvar=False)), np.atleast_2d(np.cov(f2, rowvar=False))
+    w, V = np.linalg.eigh(s1); r1 = (V*np.sqrt(np.clip(w, 0, None))) @ V.T     # s1^½
+    tr_sqrt = np.sqrt(np.clip(np.linalg.eigvalsh(r1 @ s2 @ r1), 0, None)).sum()  # tr (s1 s2)^½ = tr (s1^½ s2 s1^½)^½
+    return float(((mu1 - mu2)**2).sum() + np.trace(s1) + np.trace(s2) - 2*tr_sqrt)
+
+def kid(f1: np.ndarray, f2: np.ndarray, n_subsets: int = 50, subset_size: int = 1000, seed: int = 0) -> tuple[float, float]:
+    "Kernel inception distance: mean and std over subsets of the unbiased MMD² with kernel (x·y/d + 1)³."
+    rng, d = np.random.default_rng(seed), f1.shape[1]
+    m = min(subset_size, len(f1), len(f2))
+    if m < 2: raise ValueError(f"KID needs at least 2 samples per set, got {len(f1)} and {len(f2)}")
+    out = []
+    for _ in range(n_subsets):
+        x, y = f1[rng.choice(len(f1), m, replace=False)], f2[rng.choice(len(f2), m, replace=False)]
+        kxx, kyy, kxy = (x @ x.T/d + 1)**3, (y @ y.T/d + 1)**3, (x @ y.T/d + 1)**3
+        out.append((kxx.sum() - np.trace(kxx))/(m*(m - 1)) + (kyy.sum() - np.trace(kyy))/(m*(m - 1)) - 2*kxy.mean())
+    return float(np.mean(out)), float(np.std(out))

@@ -4,7 +4,9 @@
 
 # %% ../nbs/00_audio_representations.ipynb #d77f7a32
 from __future__ import annotations
-import functools
+import functools, mmap, os, re, shutil, subprocess, sys, tempfile, threading
+from contextlib import ExitStack, contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import soundfile as sf
@@ -13,9 +15,10 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['SR', 'CLIP_START', 'CLIP_END', 'CLIP_SAMPLES', 'SLICE_SAMPLES', 'N_SLICES', 'IMAGENET_MEAN', 'IMAGENET_STD', 'MEL_KW',
-           'slice_columns', 'AudioError', 'load_audio', 'clip_song', 'song_slices', 'mel_filterbank', 'power_to_db',
-           'mel_db', 'MelSpec', 'mel_explorer']
+__all__ = ['SR', 'CLIP_START', 'CLIP_END', 'CLIP_SAMPLES', 'SLICE_SAMPLES', 'N_SLICES', 'DECODER_VERSION', 'IMAGENET_MEAN',
+           'IMAGENET_STD', 'MEL_KW', 'slice_columns', 'AudioError', 'ffmpeg_exe', 'MP3Scan', 'scan_mp3', 'stream_audio',
+           'load_audio', 'clip_song', 'song_slices', 'mel_filterbank', 'power_to_db', 'mel_db', 'MelSpec',
+           'mel_explorer']
 
 # %% ../nbs/00_audio_representations.ipynb #4820ce85
 SR = 44_100                                  # sample rate of everything downstream (Hz)
@@ -28,39 +31,238 @@ def slice_columns(n: int = N_SLICES, first_ms: int = 15_000, hop_ms: int = 500) 
     "Annotation column names of `n` consecutive slices: `sample_15000ms`, `sample_15500ms`, …"
     return [f'sample_{first_ms + hop_ms*i}ms' for i in range(n)]
 
-# %% ../nbs/00_audio_representations.ipynb #3f91cfce
+# %% ../nbs/00_audio_representations.ipynb #b6adeb2f
+DECODER_VERSION = 2   # bump when decoding gives other samples for a file: caches of other versions are rebuilt
+
 class AudioError(ValueError):
     "An audio file that cannot be used; the message names the file and the reason."
 
-_TRUNCATION_SIGNS = ('(should be', 'lacks an end-of-stream')  # libsndfile's notes on short WAV/AIFF and cut Ogg files
+def ffmpeg_exe() -> str | None:
+    "An ffmpeg program: on PATH, else the one imageio-ffmpeg ships, else None."
+    if exe := shutil.which('ffmpeg'): return exe
+    try:
+        import imageio_ffmpeg; return imageio_ffmpeg.get_ffmpeg_exe()
+    except Exception: return None
 
-def _decode(path: Path) -> tuple[np.ndarray, int]:
-    "(frames, channels) float32 samples and the sample rate of `path`, or a named `AudioError`."
+class _DecoderNotes:
+    "What C decoders print on stderr (mpg123's `Note: …`), caught at the file descriptor; quoted only inside an error."
+    _lock = threading.RLock()                                    # re-entrant: a caught block may hold another
+    def __init__(self): self.lines = []
+
+    @contextmanager
+    def caught(self):
+        with self._lock, tempfile.TemporaryFile() as tmp:
+            sys.stderr.flush(); saved = os.dup(2); os.dup2(tmp.fileno(), 2)
+            try: yield
+            finally:
+                os.dup2(saved, 2); os.close(saved); tmp.seek(0)
+                self.lines += [l.strip() for l in tmp.read().decode('utf-8', 'replace').splitlines() if l.strip()]
+
+    def __str__(self): return f"; the decoder said: {' / '.join(self.lines[:2])}" if self.lines else ''
+
+# %% ../nbs/00_audio_representations.ipynb #4d629818
+_KBPS = {(1, 1): (32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),    # (MPEG-1?, layer) → kbit/s
+         (1, 2): (32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384),       # of bit-rate indices 1–14
+         (1, 3): (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+         (0, 1): (32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256),
+         (0, 2): (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)}
+_KBPS[0, 3] = _KBPS[0, 2]
+_RATES = {3: (44_100, 48_000, 32_000), 2: (22_050, 24_000, 16_000), 0: (11_025, 12_000, 8_000)}   # MPEG-1, 2, 2.5
+
+def _mpeg_frame(b, i: int) -> tuple | None:
+    "(bytes, samples, kind) of the MPEG audio frame whose header starts at `b[i]`, kind = (sr, channels, version, layer); else None."
+    if i + 4 > len(b) or b[i] != 0xFF or b[i+1] < 0xE0: return None
+    ver, layer, bri, sri, pad = (b[i+1] >> 3) & 3, 4 - ((b[i+1] >> 1) & 3), b[i+2] >> 4, (b[i+2] >> 2) & 3, (b[i+2] >> 1) & 1
+    if ver == 1 or layer == 4 or bri in (0, 15) or sri == 3: return None      # reserved values; free format
+    sr, kbps, ch = _RATES[ver][sri], _KBPS[ver == 3, layer][bri - 1], 1 + (b[i+3] >> 6 != 3)
+    if layer == 1: return (12_000*kbps//sr + pad)*4, 384, (sr, ch, ver, layer)
+    spf = 1152 if layer == 2 or ver == 3 else 576
+    return spf*125*kbps//sr + pad, spf, (sr, ch, ver, layer)
+
+# %% ../nbs/00_audio_representations.ipynb #8b1d15c4
+def _tags_start(b) -> int:
+    "Offset where the tags that close `b` begin (ID3v1, APEv2, Lyrics3), else `len(b)`."
+    end = len(b)
+    while True:
+        if end >= 128 and b[end-128:end-125] == b'TAG': end -= 128
+        elif end >= 32 and b[end-32:end-24] == b'APETAGEX':
+            size, flags = int.from_bytes(b[end-20:end-16], 'little'), int.from_bytes(b[end-12:end-8], 'little')
+            end -= size + 32*bool(flags >> 31)                             # the tag, and its header when it has one
+        elif b[end-9:end] in (b'LYRICS200', b'LYRICSEND') and (j := b.rfind(b'LYRICSBEGIN', 0, end)) >= 0: end = j
+        else: return max(end, 0)
+
+def _next_frame(b, i: int, end: int, kind=None) -> int:
+    "Offset ≥ `i` of the next frame header — of `kind`, or (no kind) one followed by a frame of its kind — else `end`."
+    while 0 <= i < end:
+        fr = _mpeg_frame(b, i)
+        if fr and (fr[2] == kind if kind else i + fr[0] >= end or (nx := _mpeg_frame(b, i + fr[0])) and nx[2] == fr[2]): return i
+        i = b.find(b'\xff', i + 1, end)
+    return end
+
+def _vbr_header(b, i: int, fr: tuple) -> tuple | None:
+    "(frames promised, LAME delay + padding) of a Xing/Info/VBRI header in the frame at `i`; None if it is an audio frame."
+    sr, ch, ver, _ = fr[2]
+    x = i + 4 + ((32 if ch == 2 else 17) if ver == 3 else (17 if ch == 2 else 9))     # after the side information
+    if b[x:x+4] in (b'Xing', b'Info'):
+        flags = int.from_bytes(b[x+4:x+8], 'big')
+        n = int.from_bytes(b[x+8:x+12], 'big') if flags & 1 else None
+        o = x + 8 + 4*(flags & 1) + 4*bool(flags & 2) + 100*bool(flags & 4) + 4*bool(flags & 8)   # the LAME tag
+        d = b[o+21:o+24] if o + 24 <= i + fr[0] else b'\0\0\0'
+        return n, (d[0] << 4 | d[1] >> 4) + ((d[1] & 15) << 8 | d[2])
+    if b[i+36:i+40] == b'VBRI': return int.from_bytes(b[i+50:i+54], 'big'), 0
+    return None
+
+# %% ../nbs/00_audio_representations.ipynb #1b789cf6
+@dataclass
+class MP3Scan:
+    "What the frames of an MP3 file hold — what libsndfile's frame count only estimates."
+    sr: int; channels: int; spf: int  # sample rate, channels, samples per frame (1152; 576 for MPEG-2/2.5 layer III)
+    frames: int                       # audio frames (a Xing/Info/VBRI header frame not counted)
+    promised: int | None              # frames its Xing/Info/VBRI header promises; None: no header (CBR, or VBR without one)
+    trim: int                         # encoder delay + padding its LAME tag declares (a gapless decoder drops them)
+    cut: tuple | None                 # (bytes present, bytes needed) when the file ends inside its last frame
+    junk: int                         # bytes between frames that are no frame (decoders skip them too)
+    @property
+    def samples(self) -> int: return self.frames*self.spf
+
+def scan_mp3(path) -> MP3Scan | None:
+    "Walk the MPEG audio frames of `path`, skipping ID3v2/ID3v1/APEv2/Lyrics3 tags; None when no frame header is found."
+    with open(path, 'rb') as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as b:
+        i = 0
+        while b[i:i+3] == b'ID3' and i + 10 <= len(b) and b[i+3] in (2, 3, 4) and max(b[i+6:i+10]) < 0x80:   # ID3v2 tags (cover art
+            i += 10 + sum(x << 7*k for k, x in enumerate(b[i+9:i+5:-1])) + 10*bool(b[i+5] & 0x10)         # too): sizes of 4 × 7 bits
+        if i > len(b): raise AudioError(f"{path}: truncated file (its ID3v2 tags need {i} bytes, the file has {len(b)})")
+        end, start = _tags_start(b), i
+        if (i := _next_frame(b, i, end)) >= end: return None
+        fr = _mpeg_frame(b, i); kind, spf, junk, cut, frames = fr[2], fr[1], i - start, None, 0
+        if head := _vbr_header(b, i, fr): i += fr[0]
+        while i < end:
+            if end - i < 4 and b[i] == 0xFF: cut = (end - i, 4); break              # it ends inside a frame header
+            if (fr := _mpeg_frame(b, i)) is None or fr[2] != kind:
+                j = _next_frame(b, i, end, kind); junk += j - i; i = j; continue
+            if i + fr[0] > end: cut = (end - i, fr[0]); break
+            frames, i = frames + 1, i + fr[0]
+        return MP3Scan(kind[0], kind[1], spf, frames, head and head[0], head[1] if head else 0, cut, junk)
+
+# %% ../nbs/00_audio_representations.ipynb #4996d619
+def _ogg_cut(path) -> str | None:
+    "Why an Ogg file (Vorbis, Opus) is cut — a page that ends past the file, a stream without its end page — or None."
+    with open(path, 'rb') as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as b:
+        i, unended = 0, set()
+        while (i := b.find(b'OggS', i)) >= 0:
+            nseg = b[i+26] if i + 27 <= len(b) else 0
+            end = i + 27 + nseg + sum(b[i+27:i+27+nseg])                     # header, segment table, body
+            if i + 27 > len(b) or end > len(b): return f"its last Ogg page is cut: {len(b) - i} of {max(end, i + 27) - i} bytes"
+            if b[i+5] & 2: unended.add(b[i+14:i+18])                          # a stream begins (by serial number) …
+            if b[i+5] & 4: unended.discard(b[i+14:i+18])                      # … and ends
+            i = end
+    return "its Ogg stream has no end page" if unended else None
+
+# %% ../nbs/00_audio_representations.ipynb #f878dfb5
+def _why(e: Exception) -> str:
+    "libsndfile's reason, one line."
+    return (getattr(e, 'error_string', None) or str(e)).strip().splitlines()[0].removeprefix('Error : ').rstrip('.')
+
+def _read(f: sf.SoundFile, n: int) -> np.ndarray:
+    "Up to `n` frames `(m, channels)` float32 from where the last read stopped: unlike `SoundFile.read`, no seek after it."
+    out = np.empty((n, f.channels), np.float32)                    # (libsndfile's MP3 seeks land a few ms off the mark)
+    got = sf._snd.sf_readf_float(f._file, sf._ffi.from_buffer(out), n)
+    sf._error_check(f._errorcode)
+    return out[:got]
+
+def _ffmpeg_copy(path: Path, tmp: Path, why: str, what: str = 'not a readable audio file') -> sf.SoundFile:
+    "`path` decoded by ffmpeg into a lossless FLAC copy in `tmp`, opened; else an error (`what`) quoting both decoders."
+    if (ff := ffmpeg_exe()) is None:
+        raise AudioError(f"{path}: {what} ({why}; libsndfile reads wav/flac/ogg/opus/mp3, and no "
+                         f"ffmpeg was found for other formats: pip install imageio-ffmpeg)")
+    r = subprocess.run([ff, '-nostdin', '-v', 'error', '-i', str(path), '-map', '0:a:0', '-c:a', 'flac', '-sample_fmt', 's32',
+                        str(tmp/'audio.flac')], capture_output=True, text=True)
+    if r.returncode or r.stderr.strip():                           # at level 'error' ffmpeg says nothing about a sound file
+        lines = [re.sub(r'\[[^]]*@ 0x[0-9a-f]+\] ?', '', l) for l in r.stderr.strip().splitlines()]   # without "[in#0 @ 0x…]"
+        said = 'no audio stream in it' if 'matches no streams' in r.stderr else ' / '.join(lines[:2]) or f'exit status {r.returncode}'
+        raise AudioError(f"{path}: {what} (libsndfile: {why}; ffmpeg: {said})")
+    return sf.SoundFile(tmp/'audio.flac')
+
+# %% ../nbs/00_audio_representations.ipynb #e9574df6
+@dataclass
+class _Source:
+    "An open decoder, and the frames it must deliver (`need`, which `held` explains) for the file to count as whole."
+    path: Path; f: sf.SoundFile; need: int; held: str; notes: _DecoderNotes
+    copy: object                      # why → ffmpeg's lossless copy of the file, opened (and closed with the source)
+    via_ffmpeg: bool = False
+    noisy: bool = False               # reads may make the decoder print (an MP3 with stray bytes): catch it. Else not: catching
+                                      # holds a process-wide lock, which would serialise the decoding threads of a cache build
+
+    def read(self, n: int, at: int) -> np.ndarray:
+        "Up to `n` frames from frame `at`; where libsndfile fails inside a file, ffmpeg's copy takes over at `at`."
+        try:
+            with self.notes.caught() if self.noisy else nullcontext(): return _read(self.f, n)
+        except (sf.SoundFileError, RuntimeError) as e:
+            why = f"decoding stops after {at/self.f.samplerate:.2f} s: {_why(e)}"
+            if self.via_ffmpeg: raise AudioError(f"{self.path}: truncated or corrupt file ({why}){self.notes}") from None
+        old, self.f, self.via_ffmpeg = self.f, self.copy(why, 'truncated or corrupt file'), True    # e.g. some Opus files
+        if (self.f.samplerate, self.f.channels) != (old.samplerate, old.channels) or self.f.frames < at:
+            raise AudioError(f"{self.path}: truncated or corrupt file (libsndfile: {why}; ffmpeg's decode does not match it)")
+        self.f.seek(at)
+        return self.read(n, at)
+
+def _mp3_need(path: Path) -> tuple[int, bool]:
+    "(frames an MP3's decode must reach: its frames' samples less the LAME trim and one frame of start-up; stray bytes in it?). Cut files raise."
+    if (s := scan_mp3(path)) is None: return 0, True               # free format: libsndfile's word is all there is
+    if s.cut: raise AudioError(f"{path}: truncated file (it ends inside an MPEG frame: {s.cut[0]} of {s.cut[1]} bytes)")
+    if s.promised and s.frames + 1 < s.promised:
+        raise AudioError(f"{path}: truncated file (its header promises {s.promised} MPEG frames, it holds {s.frames})")
+    return max(0, s.samples - s.trim - s.spf), s.junk > 0
+
+@contextmanager
+def _open_audio(path: Path):
+    "A `_Source` for `path`: libsndfile, or ffmpeg's lossless copy for what libsndfile cannot read or measure. Cut files raise."
     if not path.exists(): raise FileNotFoundError(f"{path}: audio file not found")
     if path.is_dir(): raise AudioError(f"{path}: is a folder, not an audio file")
     if path.stat().st_size == 0: raise AudioError(f"{path}: empty file (0 bytes)")
-    try:
-        with sf.SoundFile(path) as f:
-            x = f.read(dtype='float32', always_2d=True)
-            sr, frames, info = f.samplerate, f.frames, f.extra_info
-    except (sf.SoundFileError, RuntimeError) as e:
-        raise AudioError(f"{path}: not a readable audio file ({str(e).strip().splitlines()[0]})") from None
-    if len(x) < frames: raise AudioError(f"{path}: truncated file ({len(x)} of {frames} frames decoded)")
-    if note := next((l.strip() for l in info.splitlines() if any(s in l for s in _TRUNCATION_SIGNS)), None):
-        raise AudioError(f"{path}: truncated file (libsndfile: {note})")
-    if len(x) == 0: raise AudioError(f"{path}: no audio samples")
-    if not np.isfinite(x).all(): raise AudioError(f"{path}: non-finite samples")
-    return x, sr
+    notes = _DecoderNotes()
+    with ExitStack() as stack:
+        def copy(why, what='not a readable audio file'):
+            return stack.enter_context(_ffmpeg_copy(path, Path(stack.enter_context(tempfile.TemporaryDirectory())), why, what))
+        try:
+            with notes.caught(): f = stack.enter_context(sf.SoundFile(path))
+        except (sf.SoundFileError, RuntimeError) as e:
+            with open(path, 'rb') as fh: head = fh.read(4)
+            if head[:3] == b'ID3' or _mpeg_frame(head, 0): _mp3_need(path)          # a cut MP3 says so
+            why = 'Format not recognised' if 'not a regular file' in (why := _why(e)) else why   # what libsndfile says of unknown bytes
+            if 'Format not recognised' not in why: raise AudioError(f"{path}: not a readable audio file ({why}){notes}") from None
+            f, via = copy(why), True
+        need, held, via, noisy = f.frames, 'its header declares', False, False
+        if f.format == 'MP3':
+            (need, noisy), held = _mp3_need(path), 'its MPEG frames hold'
+            if f.frames < need: f.close(); f, via = copy('VBR without a frame count'), True   # libsndfile would stop at its estimate
+        elif f.format == 'OGG' and (cut := _ogg_cut(path)): raise AudioError(f"{path}: truncated file ({cut})")
+        elif note := next((l.strip() for l in f.extra_info.splitlines() if '(should be' in l), None):
+            raise AudioError(f"{path}: truncated file (libsndfile: {note})")              # a WAV/AIFF shorter than its header
+        if not 8_000 <= f.samplerate <= 384_000: raise AudioError(f"{path}: sample rate {f.samplerate} Hz outside 8–384 kHz")
+        yield _Source(path, f, need, held, notes, copy, via, noisy)
 
-# %% ../nbs/00_audio_representations.ipynb #9387e48c
-def load_audio(path, sr: int = SR) -> torch.Tensor:
-    "Decode `path` → float32 mono tensor `(1, T)` at `sr` Hz (mean of channels; soxr band-limited resampling)."
+# %% ../nbs/00_audio_representations.ipynb #83b99c0c
+def stream_audio(path, sr: int = SR, block_s: float = 10.0):
+    "Yield float32 mono blocks `(n,)` of `path` at `sr` Hz (mean of channels, soxr HQ streaming resampler); memory ∝ `block_s`."
     path = Path(path)
-    x, src_sr = _decode(path)
-    if not 8_000 <= src_sr <= 384_000: raise AudioError(f"{path}: sample rate {src_sr} Hz outside 8–384 kHz")
-    mono = x.mean(1)
-    if src_sr != sr: mono = soxr.resample(mono, src_sr, sr, quality='HQ')
-    return torch.from_numpy(np.ascontiguousarray(mono, dtype=np.float32))[None]
+    with _open_audio(path) as s:
+        src, block, n = s.f.samplerate, max(1, int(block_s*s.f.samplerate)), 0
+        rs = soxr.ResampleStream(src, sr, 1, dtype='float32', quality='HQ') if src != sr else None
+        while True:
+            x = s.read(block, n)                                                           # (m, channels)
+            if not (ok := np.isfinite(x).all(1)).all():
+                raise AudioError(f"{path}: non-finite samples at {(n + np.argmin(ok))/src:.2f} s")
+            n, last = n + len(x), len(x) < block
+            y = x.mean(1) if rs is None else rs.resample_chunk(x.mean(1), last=last)
+            if len(y): yield np.ascontiguousarray(y, dtype=np.float32)
+            if last: break
+        if n == 0: raise AudioError(f"{path}: no audio samples")
+        if n < s.need: raise AudioError(f"{path}: truncated file ({n/src:.2f} s decoded of the {s.need/src:.2f} s {s.held}){s.notes}")
+
+def load_audio(path, sr: int = SR) -> torch.Tensor:
+    "Decode `path` → float32 mono tensor `(1, T)` at `sr` Hz: the blocks of `stream_audio`, joined."
+    return torch.from_numpy(np.concatenate(list(stream_audio(path, sr))))[None]
 
 # %% ../nbs/00_audio_representations.ipynb #1f791596
 def clip_song(wave: torch.Tensor) -> torch.Tensor:

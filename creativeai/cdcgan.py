@@ -13,13 +13,14 @@ import torch
 from torch import nn
 from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS, emotion_id
 from .learner import seed_everything, default_device, save_json
+from .artemis import ClassifierFeatures, InceptionFeatures, extract_features, fid, kid
 from .dcgan import (GANConfig, Generator, Discriminator, GAN_CLASSES, train_gan, load_gan, sample_images, fixed_inputs,
                               image_grid, n_params, make_dcgan, gan_data)
 
 # %% auto #0
 __all__ = ['CondGANConfig', 'embed_condition', 'CondBatchNorm2d', 'CondGenerator', 'CondDiscriminator', 'make_cdcgan',
-           'emotion_condition', 'generate', 'emotion_grid', 'plot_emotion_grid', 'ClassifierFeatures',
-           'InceptionFeatures', 'extract_features', 'fid', 'kid', 'emotion_fidelity', 'per_emotion_recall']
+           'emotion_condition', 'generate', 'emotion_grid', 'plot_emotion_grid', 'emotion_fidelity',
+           'per_emotion_recall']
 
 # %% ../nbs/07_cdcgan.ipynb #af232f70
 @dataclass
@@ -138,62 +139,6 @@ def plot_emotion_grid(x: torch.Tensor, n_per_row: int = 8, ax=None, title: str =
     for t, e in zip(ax.get_yticklabels(), EMOTIONS): t.set_bbox(dict(facecolor=EMOTION_COLORS[e], alpha=.6, edgecolor='none'))
     ax.set_title(title)
     return ax
-
-# %% ../nbs/07_cdcgan.ipynb #ea8529ca
-class ClassifierFeatures:
-    "FID/KID features from the penultimate layer of the project's `EmotionCNN`; `.name` says so."
-    def __init__(self, clf: nn.Module, device=None):
-        self.device = default_device(device); self.model = clf.to(self.device).eval()
-        d = clf.head[-1].in_features
-        self.name = f"project EmotionCNN penultimate features ({d}-d; not Inception)"
-    @torch.no_grad()
-    def __call__(self, x): return self.model.features(x.to(self.device)).float().cpu()   # (B, 3, 64, 64) → (B, d)
-
-class InceptionFeatures:
-    "FID/KID features from Inception-v3's 2048-d pool layer, weights from a local torchvision state-dict file (never downloaded)."
-    def __init__(self, weights, device=None):
-        from torchvision.models import inception_v3
-        p = Path(weights)
-        if not p.is_file(): raise FileNotFoundError(f"{p}: Inception-v3 weights not found (nothing is downloaded; give a local file)")
-        try: sd = torch.load(p, map_location='cpu', weights_only=True)
-        except Exception as e: raise ValueError(f"{p}: not a readable weights file ({type(e).__name__})") from None
-        sd = sd.get('state_dict', sd)
-        m = inception_v3(weights=None, aux_logits=any(k.startswith('AuxLogits') for k in sd), init_weights=False, transform_input=False)
-        try: m.load_state_dict(sd)
-        except RuntimeError as e: raise ValueError(f"{p}: not Inception-v3 weights ({str(e).splitlines()[0]})") from None
-        m.fc = nn.Identity()
-        self.device = default_device(device); self.model = m.to(self.device).eval()
-        self.name = f"Inception-v3 pool features (2048-d; torchvision architecture, weights {p.name})"
-    @torch.no_grad()
-    def __call__(self, x):   # (B, 3, 64, 64) in [-1, 1] → (B, 3, 299, 299) → (B, 2048)
-        return self.model(nn.functional.interpolate(x.to(self.device), size=(299, 299), mode='bilinear', align_corners=False)).float().cpu()
-
-def extract_features(extractor, images, bs: int = 128) -> np.ndarray:
-    "Features `(N, d)` (float64) of images `(N, 3, 64, 64)` or of a data set's images."
-    if torch.is_tensor(images): batches = images.split(bs)
-    else: batches = (torch.stack([images[i][0] for i in range(s, min(s + bs, len(images)))]) for s in range(0, len(images), bs))
-    return torch.cat([extractor(b) for b in batches]).double().numpy()
-
-# %% ../nbs/07_cdcgan.ipynb #9116274b
-def fid(f1: np.ndarray, f2: np.ndarray) -> float:
-    "Fréchet distance between Gaussians fitted to feature sets `(N1, d)` and `(N2, d)`."
-    mu1, mu2 = f1.mean(0), f2.mean(0)
-    s1, s2 = np.atleast_2d(np.cov(f1, rowvar=False)), np.atleast_2d(np.cov(f2, rowvar=False))
-    w, V = np.linalg.eigh(s1); r1 = (V*np.sqrt(np.clip(w, 0, None))) @ V.T     # s1^½
-    tr_sqrt = np.sqrt(np.clip(np.linalg.eigvalsh(r1 @ s2 @ r1), 0, None)).sum()  # tr (s1 s2)^½ = tr (s1^½ s2 s1^½)^½
-    return float(((mu1 - mu2)**2).sum() + np.trace(s1) + np.trace(s2) - 2*tr_sqrt)
-
-def kid(f1: np.ndarray, f2: np.ndarray, n_subsets: int = 50, subset_size: int = 1000, seed: int = 0) -> tuple[float, float]:
-    "Kernel inception distance: mean and std over subsets of the unbiased MMD² with kernel (x·y/d + 1)³."
-    rng, d = np.random.default_rng(seed), f1.shape[1]
-    m = min(subset_size, len(f1), len(f2))
-    if m < 2: raise ValueError(f"KID needs at least 2 samples per set, got {len(f1)} and {len(f2)}")
-    out = []
-    for _ in range(n_subsets):
-        x, y = f1[rng.choice(len(f1), m, replace=False)], f2[rng.choice(len(f2), m, replace=False)]
-        kxx, kyy, kxy = (x @ x.T/d + 1)**3, (y @ y.T/d + 1)**3, (x @ y.T/d + 1)**3
-        out.append((kxx.sum() - np.trace(kxx))/(m*(m - 1)) + (kyy.sum() - np.trace(kyy))/(m*(m - 1)) - 2*kxy.mean())
-    return float(np.mean(out)), float(np.std(out))
 
 # %% ../nbs/07_cdcgan.ipynb #78e14ce2
 @torch.no_grad()

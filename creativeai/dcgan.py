@@ -16,12 +16,12 @@ from tqdm.auto import tqdm
 from .emotions import EMOTIONS, N_EMOTIONS
 from .config import data_dir, runs_dir
 from .learner import seed_everything, default_device, new_run, save_checkpoint, load_checkpoint, atomic_path, save_json, recount_bn
-from .artemis import WikiArt, make_toy_artemis, ARTEMIS_CSV
+from .artemis import WikiArt, make_toy_artemis, split_paintings, ARTEMIS_CSV
 
 # %% auto #0
-__all__ = ['GAN_CLASSES', 'GANConfig', 'gan_data', 'weights_init', 'n_params', 'Generator', 'Discriminator', 'gan_step',
-           'make_dcgan', 'make_optimizers', 'fixed_inputs', 'sample_images', 'train_gan', 'load_gan', 'image_grid',
-           'plot_losses', 'plot_progress', 'plot_real_vs_fake']
+__all__ = ['GAN_CLASSES', 'GANConfig', 'gan_data', 'holdout_split', 'weights_init', 'n_params', 'Generator', 'Discriminator',
+           'gan_step', 'make_dcgan', 'make_optimizers', 'fixed_inputs', 'sample_images', 'train_gan', 'load_gan',
+           'image_grid', 'plot_losses', 'plot_progress', 'plot_real_vs_fake']
 
 # %% ../nbs/06_dcgan.ipynb #88c62632
 @dataclass
@@ -34,6 +34,7 @@ class GANConfig:
     ms_pool: int = 1         # mode seeking compares images average-pooled by this factor (shapes and colours, not pixel noise); 1 = Mao et al.
     aux_weight: float = 0.0  # conditional pairs: auxiliary-classifier loss (AC-GAN, Odena et al. 2017), an extension; 0 = the thesis's loss
     ema: float = 0.0         # decay of a weight average of G that paints (Yazıcı et al. 2019), e.g. 0.995, an extension; 0 = the thesis's last G
+    holdout: float = 0.0     # share of the paintings kept out of training (stratified by label, seeded), to measure G against
     sample_every: int = 1_000; ckpt_every: int = 500
     seed: int = 0; device: str = ''; run_id: str = ''; resume: bool = False
     def __post_init__(self):
@@ -41,6 +42,7 @@ class GANConfig:
             if int(getattr(self, k)) < 1: raise ValueError(f"{k} must be ≥ 1, got {getattr(self, k)}")
         if self.ms_weight < 0 or self.aux_weight < 0: raise ValueError(f"ms_weight and aux_weight must be ≥ 0, got {self.ms_weight}, {self.aux_weight}")
         if not 0 <= self.ema < 1: raise ValueError(f"ema (a decay) must be in [0, 1), got {self.ema}")
+        if not 0 <= self.holdout < 1: raise ValueError(f"holdout (a share) must be in [0, 1), got {self.holdout}")
         if not 0 < self.lr < 1 or not 0 <= self.beta1 < 1: raise ValueError(f"need 0 < lr < 1 and 0 ≤ beta1 < 1, got {self.lr}, {self.beta1}")
         if self.resume and not self.run_id: raise ValueError("resume=True needs the run_id of the run to continue")
     def as_dict(self) -> dict: return dataclasses.asdict(self)
@@ -54,6 +56,13 @@ def gan_data(cfg: GANConfig, progress: bool = True, emotions: bool = False) -> W
     if (csv := root/'artemis'/ARTEMIS_CSV).is_file(): return WikiArt(root/'wikiart', csv, rule=cfg.rule, **kw)
     if emotions: raise FileNotFoundError(f"{csv}: not found — the conditional GAN needs ArtEmis emotion labels (see data/README.md)")
     return WikiArt(root/'wikiart' if (root/'wikiart').is_dir() else root, labels='style', **kw)   # folders alone (the thesis's DCGAN data)
+
+def holdout_split(ds, share: float, seed: int = 0) -> tuple:
+    "(training part, held-back part) of `ds`: `share` of its paintings, stratified by label, kept out of training (None: no share)."
+    if not share: return ds, None
+    parts = split_paintings(ds, (1 - share, share), seed)
+    for s in parts: s.labels = np.asarray(ds.labels)[s.indices]
+    return tuple(parts)
 
 # %% ../nbs/06_dcgan.ipynb #7094a78f
 def weights_init(m: nn.Module):
@@ -135,7 +144,7 @@ def make_optimizers(G, D, lr: float = 2e-4, beta1: float = 0.5):
 # %% ../nbs/06_dcgan.ipynb #ec1ccfc8
 GAN_CLASSES = {}   # class name → class, for rebuilding networks from checkpoints (notebook 07 adds the conditional ones)
 GAN_CLASSES.update(Generator=Generator, Discriminator=Discriminator)
-_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'ms_pool', 'aux_weight', 'proj', 'cbn', 'ema', 'seed')
+_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'ms_pool', 'aux_weight', 'proj', 'cbn', 'ema', 'holdout', 'seed')
 
 def fixed_inputs(G, n: int = 64, seed: int = 0):
     "The fixed noise (and, for a conditional G, labels: `n // 8` per emotion, the same noise in every row) for sample grids."

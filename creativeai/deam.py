@@ -21,7 +21,7 @@ from tqdm.auto import tqdm
 
 import creativeai
 from .audio import (SR, CLIP_START, CLIP_END, CLIP_SAMPLES, SLICE_SAMPLES, N_SLICES, IMAGENET_MEAN, IMAGENET_STD,
-                              MEL_KW, AudioError, load_audio, clip_song, slice_columns, mel_db)
+                              MEL_KW, DECODER_VERSION, AudioError, load_audio, clip_song, slice_columns, mel_db)
 from .config import data_dir, save_json
 from .emotions import (EMOTIONS, THESIS_ORDER, N_EMOTIONS, EMOTION_COLORS, VA_COORDS, emotion_id, to_thesis_ids,
                                  va_to_emotion, song_emotions, emotion_counts)
@@ -452,8 +452,8 @@ FULL_SCALE = 32767
 MIN_SECONDS = 44.0        # shorter decoded audio is a broken file (the real 45 s excerpts last 44.64-45.61 s)
 
 def cache_settings() -> dict:
-    "Everything that decides the cache's contents besides the sources: format, code version, rate, clip, sample type."
-    return dict(format=CACHE_FORMAT, code=creativeai.__version__, sr=SR, clip=[CLIP_START, CLIP_END], dtype='int16',
+    "Everything that decides the cache's contents besides the sources: format, code and decoder versions, rate, clip, sample type."
+    return dict(format=CACHE_FORMAT, code=creativeai.__version__, decoder=DECODER_VERSION, sr=SR, clip=[CLIP_START, CLIP_END], dtype='int16',
                 full_scale=FULL_SCALE, min_seconds=MIN_SECONDS)
 
 def decode_clip(path) -> tuple[np.ndarray, float]:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02b_experiments.ipynb #b3af03af
 from __future__ import annotations
-import argparse, itertools, json, os, shlex, shutil, subprocess, sys, time
+import argparse, json, os, shlex, subprocess, sys, tempfile, time, warnings
 from concurrent.futures import ThreadPoolExecutor
 from tqdm.auto import tqdm
 from pathlib import Path
@@ -18,7 +18,7 @@ __all__ = ['CWM', 'MEL_SETTINGS', 'RAW_SETTINGS', 'RAW_KFM', 'RAW_HPARAMS', 'RAW
            'NOTEBOOKS', 'expand_grid', 'run_name', 'experiment_notebook', 'is_finished', 'run_one', 'grid_params',
            'run_grid', 'slurm_array', 'grid_task', 'collect_runs', 'summarize', 'ExperimentConfig',
            'experiment_dataset', 'experiment_data', 'experiment_model', 'cross_validate', 'song_predictions',
-           'song_level', 'run_experiment', 'learns_config', 'run_cli', 'main']
+           'song_level', 'run_experiment', 'learns_config', 'data_layout', 'DataCheck', 'check_data', 'run_cli', 'main']
 
 # %% ../nbs/02b_experiments.ipynb #1ec110e3
 CWM = ('None', 'freq', 'max')   # class-weight modes: none, 1/count, max(count)/count
@@ -370,6 +370,77 @@ def learns_config(model: str, toy_songs: int = 320, **kw) -> ExperimentConfig:
     if model not in base: raise ValueError(f"no 'does it learn?' configuration for {model!r}: {list(base)}")
     return ExperimentConfig(**{**dict(model=model, wd=1e-5, toy_songs=toy_songs, seed=0, experiment=f'learns-{model}'), **base[model], **kw})
 
+# %% ../nbs/02b_experiments.ipynb #a72f27f3
+def data_layout(path) -> str:
+    "The layout of the folder `path`: '4q', 'emomusic', 'deam', 'artemis' (wikiart/ + artemis/ CSV) or 'images' (<style>/*.jpg)."
+    from creativeai.deam import LAYOUTS, detect_layout
+    from creativeai.fourq import is_fourq
+    from creativeai.artemis import ARTEMIS_CSV, IMAGE_EXTS
+    p = Path(path)
+    if not p.is_dir(): raise FileNotFoundError(f"{p}: no such folder")
+    if is_fourq(p): return '4q'
+    if any((p/lay['audio']).is_dir() for lay in LAYOUTS.values()): return detect_layout(p)   # names a missing annotation file
+    if (p/'artemis'/ARTEMIS_CSV).is_file() and (p/'wikiart').is_dir(): return 'artemis'
+    if any(f.suffix.lower() in IMAGE_EXTS for d in p.iterdir() if d.is_dir() for f in d.iterdir()): return 'images'
+    raise FileNotFoundError(f"{p}: not a data set layout the project knows (emoMusic, DEAM, the 4Q release, ArtEmis + "
+                            f"WikiArt, or image folders <style>/*.jpg): see data/README.md")
+
+# %% ../nbs/02b_experiments.ipynb #c5f495ef
+@dataclass
+class DataCheck:
+    "What `check_data` found in a folder; `str()` is the report the command prints."
+    path: Path; layout: str; found: dict; matched: int; classes: dict; refused: pd.DataFrame   # refused: file, problem
+    decoded: int; seconds: float; mb: float   # files decoded now (0: the cache was up to date), their time and size
+
+    @property
+    def ok(self) -> bool: return not len(self.refused)
+
+    def __str__(self):
+        speed = (f"decoded {self.decoded} files ({self.mb:.0f} MB) in {self.seconds:.1f} s: {self.decoded/self.seconds:.1f} files/s, "
+                 f"{self.mb/self.seconds:.1f} MB/s" if self.decoded else "decoding: the cache was up to date (--fresh decodes again)")
+        lines = [f"{self.path}: {self.layout}", "found: " + ', '.join(f'{v} {k}' for k, v in self.found.items()),
+                 f"matched: {self.matched} (" + ', '.join(f'{k} {v}' for k, v in self.classes.items()) + ")", speed,
+                 f"refused: {len(self.refused)}"] + [f"  {r.file}: {r.problem}" for r in self.refused.itertuples()]
+        return '\n'.join(lines)
+
+# %% ../nbs/02b_experiments.ipynb #fc737f40
+def _load_checked(layout: str, p: Path, cache, workers, progress):
+    "(the data set read with on_error='skip', what its reader found, the files it decodes) for `check_data`."
+    from creativeai import deam, fourq, artemis
+    if layout == '4q':
+        files = fourq.find_fourq_audio(p)[0]
+        found = {'audio files': len(files), 'annotation rows': len(fourq.read_fourq_annotations(p))}
+        ds = fourq.FourQ(p, on_error='skip', cache_dir=cache, workers=workers, progress=progress)
+        return ds, found, [f for _, f in files.values()]
+    if layout in ('emomusic', 'deam'):
+        files = deam.find_audio(p, layout)[0]
+        found = {'audio files': len(files), 'annotated songs': len(deam.read_annotations(p, layout)[0])}
+        ds = deam.EmoMusic(p, on_error='skip', years=None, cache_dir=cache, workers=workers, progress=progress)
+        return ds, found, list(files.values())
+    root, csv = (p/'wikiart', p/'artemis'/artemis.ARTEMIS_CSV) if layout == 'artemis' else (p, None)
+    files = artemis.scan_image_folders(root)[1]
+    found = {'images': len(files), 'style folders': len({f.parent for f in files})}
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')                                             # its refused paintings are reported
+        ds = artemis.WikiArt(root, csv, on_error='skip', cache_dir=cache, num_workers=workers, progress=progress)
+    return ds, found, files
+
+def check_data(path, fresh: bool = False, workers: int | None = None, progress: bool = True) -> DataCheck:
+    "Read the data set in `path` with its own reader, nothing refused silently → a `DataCheck` (found, matched, refused, speed)."
+    p, layout = Path(path), data_layout(path)
+    with tempfile.TemporaryDirectory(prefix='creativeai-check-') as tmp:
+        t0 = time.time()
+        ds, found, files = _load_checked(layout, p, tmp if fresh else None, workers, progress)
+        seconds = time.time() - t0
+        made = Path(ds.cache_dir)/'manifest.json' if hasattr(ds, 'cache_dir') else Path(ds._npy)   # the cache this call used
+        decoded = len(files) if made.stat().st_mtime >= t0 else 0                           # … built now, or before
+    music = hasattr(ds, 'skipped')
+    refused = (ds.skipped[['file', 'problem']] if music else pd.DataFrame(sorted(ds.bad.items()), columns=['file', 'problem'])).reset_index(drop=True)
+    counts = pd.Series(ds.song_labels.to_numpy() if music else ds.labels).value_counts()
+    classes = {c: int(counts.get(i, 0)) for i, c in enumerate(ds.classes)}
+    mb = sum(Path(f).stat().st_size for f in files)/2**20 if decoded else 0.0
+    return DataCheck(p, layout, found, len(ds.song_ids) if music else len(ds), classes, refused, decoded, seconds, mb)
+
 # %% ../nbs/02b_experiments.ipynb #5643233f
 def _value(s: str):
     "Parse a command-line value the way a parameters cell would hold it."
@@ -406,6 +477,11 @@ def _parser():
     tr = sub.add_parser('train', help='one run of an experiment notebook with the given parameters')
     tr.add_argument('kind', choices=['mel', 'raw']); tr.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'))
     tr.add_argument('--experiment', default=None); tr.add_argument('--run', default=None, help='run folder name')
+    c = sub.add_parser('check-data', help='check a data set folder: what is found, matched, refused (and why), decode speed',
+                       description=check_data.__doc__)
+    c.add_argument('path', help='an emoMusic, DEAM, 4Q, ArtEmis (+ wikiart/) or image-folder data set')
+    c.add_argument('--fresh', action='store_true', help='decode every file again into a temporary cache (else the cache is built or reused)')
+    c.add_argument('--workers', type=int, help='decoding threads (default: all cores)')
     sub.add_parser('paint', help='paint a song: paintings, emotion JSON, --video animation (creativeai paint --help)', add_help=False)
     sub.add_parser('demo', help='toy worlds -> a small translator and painter -> paintings of a toy song (creativeai demo --help)', add_help=False)
     return ap
@@ -434,6 +510,10 @@ def run_cli(argv=None):
         st = run_grid(a.kind, g, exp, workers=a.workers, extra=extra)
         print(st.status.value_counts().to_string()); print(f'summary: creativeai summarize {runs_dir()/exp}')
         return st
+    if a.cmd == 'check-data':
+        try: r = check_data(a.path, a.fresh, a.workers)
+        except (OSError, ValueError) as e: raise SystemExit(f'creativeai check-data: {e}') from None   # DatasetError is a ValueError
+        print(r); return r
     if a.cmd == 'grid-task': print(grid_task(a.manifest, a.index)); return None
     if a.cmd == 'summarize': t = summarize(a.exp_dir); print(t.to_string()); return t
     if a.cmd == 'train':
@@ -444,6 +524,6 @@ def run_cli(argv=None):
         print(f'{st}: {run}'); return st
 
 def main(argv=None) -> int:
-    "The `creativeai` console script: exit status 0, or 1 when a run failed."
+    "The `creativeai` console script: exit status 0, or 1 when a run failed or a data check refused something."
     res = run_cli(argv)
-    return 1 if isinstance(res, str) and res == 'failed' else 0
+    return 1 if (isinstance(res, str) and res == 'failed') or (isinstance(res, DataCheck) and not res.ok) else 0

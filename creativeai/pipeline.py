@@ -4,86 +4,24 @@
 
 # %% ../nbs/08_pipeline.ipynb #a8f884ae
 from __future__ import annotations
-import argparse, dataclasses, json, math, os, shutil, subprocess, sys, tempfile, time
-from contextlib import contextmanager
+import argparse, dataclasses, json, math, os, subprocess, sys, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import soundfile as sf
-import soxr
 import torch
 from torch import nn
 from tqdm.auto import tqdm
 from .config import runs_dir
 from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS, QUADRANTS, quadrants_to_emotions
-from .audio import SR, SLICE_SAMPLES, CLIP_SAMPLES, AudioError, MelSpec, _TRUNCATION_SIGNS   # libsndfile's notes on cut files
+from .audio import SR, SLICE_SAMPLES, CLIP_SAMPLES, AudioError, MelSpec, stream_audio, ffmpeg_exe
 from .learner import load_checkpoint, build_model, atomic_path, save_json, default_device, new_run
 
 # %% auto #0
-__all__ = ['MP3_PREROLL', 'SILENCE_PEAK', 'stream_audio', 'EmotionPath', 'emotion_record', 'Translator', 'as_emotions', 'Painter',
-           'check_pair', 'toy_song', 'DemoConfig', 'train_demo_translator', 'train_demo_painter', 'plot_emotion_path',
-           'n_frames', 'frame_conditions', 'frame_latents', 'animation_frames', 'timeline_strip', 'compose_frame',
+__all__ = ['SILENCE_PEAK', 'EmotionPath', 'emotion_record', 'Translator', 'as_emotions', 'Painter', 'check_pair', 'toy_song',
+           'DemoConfig', 'train_demo_translator', 'train_demo_painter', 'plot_emotion_path', 'n_frames',
+           'frame_conditions', 'frame_latents', 'animation_frames', 'timeline_strip', 'compose_frame',
            'write_animation', 'save_paintings', 'paint_song', 'latest_demo', 'main', 'write_report', 'demo', 'app']
-
-# %% ../nbs/08_pipeline.ipynb #cf783081
-def _ffmpeg_exe() -> str | None:
-    "An ffmpeg program: on PATH, else the one imageio-ffmpeg ships, else None."
-    if exe := shutil.which('ffmpeg'): return exe
-    try:
-        import imageio_ffmpeg; return imageio_ffmpeg.get_ffmpeg_exe()
-    except Exception: return None
-
-@contextmanager
-def _open_audio(path: Path):
-    "An open `SoundFile` of `path` (formats libsndfile lacks, e.g. AAC/M4A: an ffmpeg FLAC copy in a temporary folder), or a named error."
-    if not path.exists(): raise FileNotFoundError(f"{path}: audio file not found")
-    if path.is_dir(): raise AudioError(f"{path}: is a folder, not an audio file")
-    if path.stat().st_size == 0: raise AudioError(f"{path}: empty file (0 bytes)")
-    with tempfile.TemporaryDirectory(prefix='creativeai-audio-') as tmp:
-        try: f = sf.SoundFile(path)
-        except (sf.SoundFileError, RuntimeError) as e:
-            why = str(e).strip().splitlines()[0]
-            if 'Format not recognised' not in why: raise AudioError(f"{path}: not a readable audio file ({why})") from None
-            if (ff := _ffmpeg_exe()) is None:
-                raise AudioError(f"{path}: not a readable audio file ({why}; libsndfile reads wav/flac/ogg/opus/mp3, and no "
-                                 f"ffmpeg was found for other formats: pip install imageio-ffmpeg)") from None
-            r = subprocess.run([ff, '-nostdin', '-v', 'error', '-i', str(path), '-map', '0:a:0', '-c:a', 'flac', '-sample_fmt', 's32',
-                                str(Path(tmp)/'audio.flac')], capture_output=True, text=True)
-            if r.returncode or r.stderr.strip():   # at level 'error' ffmpeg says nothing about a sound file
-                said = ('no audio stream in it' if 'matches no streams' in r.stderr
-                        else ' / '.join(r.stderr.strip().splitlines()[:2]) or f'exit status {r.returncode}')
-                raise AudioError(f"{path}: not a readable audio file (libsndfile: {why}; ffmpeg: {said})") from None
-            f = sf.SoundFile(Path(tmp)/'audio.flac')
-        with f:
-            if not 8_000 <= f.samplerate <= 384_000: raise AudioError(f"{path}: sample rate {f.samplerate} Hz outside 8–384 kHz")
-            yield f
-
-# %% ../nbs/08_pipeline.ipynb #ad887349
-MP3_PREROLL = 16_384   # frames re-decoded before each MP3 block (see below)
-
-def stream_audio(path, sr: int = SR, block_s: float = 10.0):
-    "Yield float32 mono blocks `(n,)` of `path` at `sr` Hz (mean of channels, soxr HQ streaming resampler); memory ∝ `block_s`."
-    path = Path(path)
-    with _open_audio(path) as f:
-        src, frames, block = f.samplerate, f.frames, max(1, int(block_s*f.samplerate))
-        rs, n = (soxr.ResampleStream(src, sr, 1, dtype='float32', quality='HQ') if src != sr else None), 0
-        pre = MP3_PREROLL if f.format == 'MP3' else 0
-        while True:
-            try:
-                if pre and n:   # MP3: re-read from before the block's start (libsndfile 1.2 garbles the first ms after each read)
-                    f.seek(max(0, n - pre)); x = f.read(block + min(n, pre), dtype='float32', always_2d=True)[min(n, pre):]
-                else: x = f.read(block, dtype='float32', always_2d=True)
-            except (sf.SoundFileError, RuntimeError) as e:
-                raise AudioError(f"{path}: cannot decode after {n/src:.1f} s ({str(e).strip().splitlines()[0]})") from None
-            if not np.isfinite(x).all(): raise AudioError(f"{path}: non-finite samples near {n/src:.1f} s")
-            n += len(x); last = len(x) < block or n >= frames
-            mono = x.mean(1)
-            y = rs.resample_chunk(mono, last=last) if rs is not None else mono
-            if len(y): yield np.ascontiguousarray(y, dtype=np.float32)
-            if last: break
-        if n < frames: raise AudioError(f"{path}: truncated file ({n} of {frames} frames decoded)")
-        if note := next((l.strip() for l in f.extra_info.splitlines() if any(s in l for s in _TRUNCATION_SIGNS)), None):
-            raise AudioError(f"{path}: truncated file (libsndfile: {note})")
 
 # %% ../nbs/08_pipeline.ipynb #af257311
 class _Framer:
@@ -450,7 +388,7 @@ def write_animation(path, painter: Painter, ep: EmotionPath, fps: float = 0.0, s
 def _mux_audio(video: Path, audio, notes: list):
     "Mux `audio` (a file) into `video` in place with ffmpeg, or add a note saying why not."
     if audio is None or not Path(str(audio)).is_file(): notes.append('no audio file to mux: the MP4 is silent'); return
-    exe = _ffmpeg_exe()
+    exe = ffmpeg_exe()
     if exe is None: notes.append('no ffmpeg program found: the MP4 is silent'); return
     out = Path(video).with_name(Path(video).name + '.mux.mp4')
     r = subprocess.run([exe, '-y', '-loglevel', 'error', '-i', str(video), '-i', str(audio), '-map', '0:v', '-map', '1:a',

@@ -81,10 +81,12 @@ def _mpeg_frame(b, i: int) -> tuple | None:
 
 # %% ../nbs/00_audio_representations.ipynb #8b1d15c4
 def _tags_start(b) -> int:
-    "Offset where the tags that close `b` begin (ID3v1, APEv2, Lyrics3), else `len(b)`."
+    "Offset where the tags that close `b` begin (ID3v1, APEv2, Lyrics3, an appended ID3v2.4 with its footer), else `len(b)`."
     end = len(b)
     while True:
         if end >= 128 and b[end-128:end-125] == b'TAG': end -= 128
+        elif end >= 20 and b[end-10:end-7] == b'3DI' and max(b[end-4:end]) < 0x80:
+            end -= 20 + sum(x << 7*k for k, x in enumerate(b[end-1:end-5:-1]))    # footer, tag, header
         elif end >= 32 and b[end-32:end-24] == b'APETAGEX':
             size, flags = int.from_bytes(b[end-20:end-16], 'little'), int.from_bytes(b[end-12:end-8], 'little')
             end -= size + 32*bool(flags >> 31)                             # the tag, and its header when it has one
@@ -122,6 +124,7 @@ class MP3Scan:
     trim: int                         # encoder delay + padding its LAME tag declares (a gapless decoder drops them)
     cut: tuple | None                 # (bytes present, bytes needed) when the file ends inside its last frame
     junk: int                         # bytes between frames that are no frame (decoders skip them too)
+    tags: int                         # bytes of the tags after the last frame (ID3v1, APEv2, Lyrics3, ID3v2.4)
     @property
     def samples(self) -> int: return self.frames*self.spf
 
@@ -142,7 +145,7 @@ def scan_mp3(path) -> MP3Scan | None:
                 j = _next_frame(b, i, end, kind); junk += j - i; i = j; continue
             if i + fr[0] > end: cut = (end - i, fr[0]); break
             frames, i = frames + 1, i + fr[0]
-        return MP3Scan(kind[0], kind[1], spf, frames, head and head[0], head[1] if head else 0, cut, junk)
+        return MP3Scan(kind[0], kind[1], spf, frames, head and head[0], head[1] if head else 0, cut, junk, len(b) - end)
 
 # %% ../nbs/00_audio_representations.ipynb #4996d619
 def _ogg_cut(path) -> str | None:
@@ -190,8 +193,8 @@ class _Source:
     path: Path; f: sf.SoundFile; need: int; held: str; notes: _DecoderNotes
     copy: object                      # why → ffmpeg's lossless copy of the file, opened (and closed with the source)
     via_ffmpeg: bool = False
-    noisy: bool = False               # reads may make the decoder print (an MP3 with stray bytes): catch it. Else not: catching
-                                      # holds a process-wide lock, which would serialise the decoding threads of a cache build
+    noisy: bool = False               # reads may make the decoder print (an MP3 with stray bytes, tags at its end): catch it. Not else:
+                                      # catching holds a process-wide lock, which would serialise a cache build's decoding threads
 
     def read(self, n: int, at: int) -> np.ndarray:
         "Up to `n` frames from frame `at`; where libsndfile fails inside a file, ffmpeg's copy takes over at `at`."
@@ -212,7 +215,7 @@ def _mp3_need(path: Path) -> tuple[int, bool]:
     if s.cut: raise AudioError(f"{path}: truncated file (it ends inside an MPEG frame: {s.cut[0]} of {s.cut[1]} bytes)")
     if s.promised and s.frames + 1 < s.promised:
         raise AudioError(f"{path}: truncated file (its header promises {s.promised} MPEG frames, it holds {s.frames})")
-    return max(0, s.samples - s.trim - s.spf), s.junk > 0
+    return max(0, s.samples - s.trim - s.spf), s.junk > 0 or s.tags > 128     # more than an ID3v1 tag: mpg123 may talk
 
 @contextmanager
 def _open_audio(path: Path):

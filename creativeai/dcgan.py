@@ -237,9 +237,12 @@ def load_gan(path, map_location='cpu'):
     ck = load_checkpoint(path, map_location)
     if ck['emotions'] != list(EMOTIONS): raise ValueError(f"{path}: emotions {ck['emotions']} are not the canonical {list(EMOTIONS)}")
     gname, dname = ck['model_class'].rpartition('.')[2], ck.get('d_class')
-    if gname not in GAN_CLASSES or dname not in GAN_CLASSES: raise ValueError(f"{path}: unknown GAN classes {gname!r}, {dname!r} (known: {sorted(GAN_CLASSES)})")
-    G, D = GAN_CLASSES[gname](**ck['hparams']), GAN_CLASSES[dname](**ck['d_hparams'])
-    G.load_state_dict(ck['state_dict']); D.load_state_dict(ck['discriminator'])
+    if gname not in GAN_CLASSES or not isinstance(dname, str) or dname not in GAN_CLASSES: raise ValueError(f"{path}: unknown GAN classes {gname!r}, {dname!r} (known: {sorted(GAN_CLASSES)})")
+    try:
+        G, D = GAN_CLASSES[gname](**ck['hparams']), GAN_CLASSES[dname](**ck['d_hparams'])
+        G.load_state_dict(ck['state_dict']); D.load_state_dict(ck['discriminator'])
+    except (TypeError, ValueError, RuntimeError, KeyError) as e:
+        raise ValueError(f"{path}: {gname}/{dname} cannot be rebuilt from it ({str(e).strip().splitlines()[0][:200]})") from None
     return G.eval(), D.eval(), ck
 
 # %% ../nbs/06_dcgan.ipynb #32c8f140

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02b_experiments.ipynb #b3af03af
 from __future__ import annotations
-import argparse, json, os, shlex, subprocess, sys, tempfile, time, warnings
+import argparse, json, os, re, shlex, subprocess, sys, tempfile, time, warnings
 from concurrent.futures import ThreadPoolExecutor
 from tqdm.auto import tqdm
 from pathlib import Path
@@ -15,10 +15,11 @@ from .learner import accuracy_ci, atomic_path, save_json
 
 # %% auto #0
 __all__ = ['CWM', 'MEL_SETTINGS', 'RAW_SETTINGS', 'RAW_KFM', 'RAW_HPARAMS', 'RAW_MODELS', 'MEL_MODELS', 'EPOCHS_OVERRIDE',
-           'NOTEBOOKS', 'expand_grid', 'run_name', 'experiment_notebook', 'is_finished', 'run_one', 'grid_params',
-           'run_grid', 'slurm_array', 'grid_task', 'collect_runs', 'summarize', 'ExperimentConfig',
-           'experiment_dataset', 'experiment_data', 'experiment_model', 'cross_validate', 'song_predictions',
-           'song_level', 'run_experiment', 'learns_config', 'data_layout', 'DataCheck', 'check_data', 'run_cli', 'main']
+           'NOTEBOOKS', 'expand_grid', 'run_name', 'experiment_notebook', 'is_finished', 'notebook_parameters',
+           'check_params', 'run_one', 'grid_params', 'run_grid', 'slurm_array', 'grid_task', 'collect_runs',
+           'summarize', 'ExperimentConfig', 'experiment_dataset', 'experiment_data', 'experiment_model',
+           'cross_validate', 'song_predictions', 'song_level', 'run_experiment', 'learns_config', 'data_layout',
+           'DataCheck', 'check_data', 'run_cli', 'main']
 
 # %% ../nbs/02b_experiments.ipynb #1ec110e3
 CWM = ('None', 'freq', 'max')   # class-weight modes: none, 1/count, max(count)/count
@@ -75,13 +76,29 @@ def experiment_notebook(kind_or_path) -> Path:
 
 def is_finished(run_dir) -> bool: return (Path(run_dir)/'test.json').exists() or (Path(run_dir)/'cv.json').exists()
 
+def notebook_parameters(notebook) -> list[str]:
+    "The names its `parameters`-tagged cell declares: all that papermill may set in `notebook`."
+    import nbformat
+    try: nb = nbformat.read(str(notebook), as_version=4)
+    except (OSError, ValueError) as e: raise ValueError(f"{notebook}: not a readable notebook ({e})") from None
+    cell = next((c for c in nb.cells if 'parameters' in c.metadata.get('tags', [])), None)
+    if cell is None: raise ValueError(f"{notebook}: no cell tagged 'parameters'")
+    return [m.group(1) for l in cell.source.splitlines() if (m := re.match(r'([A-Za-z_]\w*)\s*[:=]', l))]
+
+def check_params(params: dict, notebook) -> dict:
+    "`params` when each name is a parameter of `notebook`, else a named error: papermill writes names into code verbatim."
+    known = notebook_parameters(notebook)
+    if bad := [k for k in params if not isinstance(k, str) or k not in known]:
+        raise ValueError(f"{Path(notebook).name} has no parameter {', '.join(map(repr, bad))}; its parameters: {', '.join(known)}")
+    return params
+
 def run_one(notebook, params: dict, run_dir) -> str:
     "Execute `notebook` with `params` into `run_dir/notebook.ipynb` ('done', 'failed', or 'skipped' when already finished)."
-    run_dir = Path(run_dir)
+    run_dir, nb = Path(run_dir), Path(notebook).resolve()
+    p = {k: (v.item() if hasattr(v, 'item') else v) for k, v in params.items() if not (isinstance(v, float) and np.isnan(v))}
+    check_params({**p, 'run_dir': '', 'experiment': ''}, nb)
     if is_finished(run_dir): return 'skipped'
     run_dir.mkdir(parents=True, exist_ok=True)
-    nb = Path(notebook).resolve()
-    p = {k: (v.item() if hasattr(v, 'item') else v) for k, v in params.items() if not (isinstance(v, float) and np.isnan(v))}
     p.update(run_dir=str(run_dir.resolve()), experiment=run_dir.parent.name)
     pf = save_json(p, run_dir/'params.json')
     # papermill in its own process (its working-directory switch is process-wide: threads would race on it), fed from
@@ -108,6 +125,7 @@ def run_grid(kind: str, grid: pd.DataFrame, experiment: str, workers: int = 1, e
     from tqdm.auto import tqdm
     nb, base = experiment_notebook(notebook or kind), Path(root or runs_dir())/experiment
     jobs = [(r['run'], grid_params(r, extra)) for r in grid.to_dict('records')]
+    for _, p in jobs[:1]: check_params({**p, 'run_dir': '', 'experiment': ''}, nb)      # before any run starts
     with ThreadPoolExecutor(max(1, workers)) as ex:
         futs = {name: ex.submit(run_one, nb, p, base/name) for name, p in jobs}
         status = {n: f.result() for n, f in tqdm(futs.items(), desc=f'{experiment}: {len(jobs)} runs', disable=None)}

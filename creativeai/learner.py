@@ -18,9 +18,9 @@ from .config import runs_dir
 from .emotions import EMOTIONS
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'seed_everything', 'default_device', 'new_run', 'save_checkpoint', 'load_checkpoint', 'build_model',
-           'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion', 'plot_history', 'predict',
-           'recount_bn', 'recalibrate_bn', 'fit', 'report']
+__all__ = ['CKPT_FORMAT', 'MODEL_CLASSES', 'seed_everything', 'default_device', 'new_run', 'save_checkpoint', 'load_checkpoint',
+           'build_model', 'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion', 'plot_history',
+           'predict', 'recount_bn', 'recalibrate_bn', 'fit', 'report']
 
 # %% ../nbs/02a_learner.ipynb #abd7daf5
 def seed_everything(seed: int) -> None:
@@ -52,6 +52,8 @@ def new_run(experiment: str, config: dict, run_id: str | None = None, root=None)
 
 # %% ../nbs/02a_learner.ipynb #6ee733bb
 CKPT_FORMAT = 'creativeai-checkpoint-1'
+_CKPT_FIELDS = (('model_class', str, 'the class name'), ('hparams', dict, 'a dict'), ('emotions', list, 'a list of names'),
+                ('state_dict', dict, 'the weights'))
 
 def save_checkpoint(path, model: nn.Module, hparams: dict | None = None, emotions=EMOTIONS, **extra) -> Path:
     "Atomically save `model` (class, hyper-parameters, emotion names, weights) and `extra` entries to `path`."
@@ -70,15 +72,27 @@ def load_checkpoint(path, map_location='cpu') -> dict:
     except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({type(e).__name__}: {str(e).splitlines()[0][:200]})") from None
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
         raise ValueError(f"{path}: not a creativeai checkpoint (no '{CKPT_FORMAT}' format tag)")
+    for k, t, what in _CKPT_FIELDS:
+        if not isinstance(ck.get(k), t): raise ValueError(f"{path}: a broken checkpoint: {k!r} is {type(ck.get(k)).__name__}, expected {what}")
+    if not all(isinstance(e, str) for e in ck['emotions']) or not all(isinstance(k, str) for k in ck['hparams']):
+        raise ValueError(f"{path}: a broken checkpoint: its emotions and hyper-parameter names must be strings")
     return ck
 
-def build_model(ck: dict | str | Path, map_location='cpu') -> nn.Module:
-    "Rebuild the model a checkpoint (or a checkpoint file) describes and load its weights; only `creativeai` classes."
-    if not isinstance(ck, dict): ck = load_checkpoint(ck, map_location)
-    mod, _, name = ck['model_class'].rpartition('.')
-    if not mod.startswith('creativeai.'): raise ValueError(f"refusing to build {ck['model_class']!r}: not a creativeai model")
-    model = getattr(importlib.import_module(mod), name)(**ck['hparams'])
-    model.load_state_dict(ck['state_dict'])
+MODEL_CLASSES = ('creativeai.raw_cnns.RawCNN', 'creativeai.raw_cnns.TorchM5', 'creativeai.raw_cnns.TorchM11', 'creativeai.raw_cnns.TorchM18',
+                 'creativeai.mel_resnet.MelResNet18', 'creativeai.artemis.EmotionCNN')   # what a checkpoint may name; nothing else is built
+
+def build_model(ck: dict | str | Path, map_location='cpu', source=None) -> nn.Module:
+    "Rebuild the model a checkpoint (or checkpoint file) describes — one of `MODEL_CLASSES` — and load its weights; `source` names it in errors."
+    if not isinstance(ck, dict): source, ck = source or ck, load_checkpoint(ck, map_location)
+    at, name = f"{source or 'checkpoint'}: ", ck.get('model_class')
+    if name not in MODEL_CLASSES:
+        raise ValueError(f"{at}refusing to build {name!r}: not one of the project's model classes ({', '.join(c.rpartition('.')[2] for c in MODEL_CLASSES)})")
+    mod, _, cls = name.rpartition('.')
+    try: model = getattr(importlib.import_module(mod), cls)(**ck['hparams'])
+    except (TypeError, ValueError) as e: raise ValueError(f"{at}{cls} cannot be built from its hyper-parameters {ck['hparams']} ({e})") from None
+    try: model.load_state_dict(ck['state_dict'])
+    except (RuntimeError, KeyError, TypeError) as e:
+        raise ValueError(f"{at}its weights do not fit {cls}({ck['hparams']}) ({str(e).strip().splitlines()[0][:200]})") from None
     model.emotions = tuple(ck['emotions'])
     return model
 

@@ -104,9 +104,9 @@ class Translator:
         "A translator from a `learner.fit` checkpoint (a `best.pt` file or the run folder holding it)."
         path = _checkpoint_file(path, 'best.pt')
         ck = load_checkpoint(path)
-        if not ck.get('model_class', '').startswith(_TRANSLATOR_CLASSES):
+        if not ck['model_class'].startswith(_TRANSLATOR_CLASSES):
             raise ValueError(f"{path}: not a translator checkpoint (it holds {ck.get('model_class')!r}; expected a raw CNN or MelResNet18 of notebooks 03/04)")
-        return cls(build_model(ck), ck['emotions'], source=str(path), **kw)
+        return cls(build_model(ck, source=path), ck['emotions'], source=str(path), **kw)
 
     def __repr__(self):
         kind = 'slice mode' if self.slice_mode else f"{'mel' if self.mel is not None else 'raw'} song mode, {self.win/SR:.1f} s windows every {self.hop/SR:g} s"

@@ -362,7 +362,7 @@ def song_level(ds, subset, probs: np.ndarray) -> dict:
 def run_experiment(cfg: ExperimentConfig, progress: bool = True) -> dict:
     "Data, split, class weights, model, `fit` and the test report of one experiment; returns `fit`'s result with `cfg` and the data."
     from creativeai.deam import class_weights
-    from creativeai.learner import fit, predict
+    from creativeai.learner import fit
     ds, (tr, va, te) = experiment_data(cfg, progress)
     w = class_weights(ds.song_labels, None if cfg.cwm == 'None' else cfg.cwm, train_ids=tr, n_classes=len(ds.classes))
     model = experiment_model(cfg, len(ds.classes))
@@ -371,12 +371,8 @@ def run_experiment(cfg: ExperimentConfig, progress: bool = True) -> dict:
               patience=cfg.patience or None, seed=cfg.seed, num_workers=cfg.num_workers, run_dir=cfg.run_dir or None,
               resume=bool(cfg.run_dir), experiment=cfg.experiment, progress=progress, emotions=ds.classes, precise_bn=cfg.precise_bn,
               config=dict(asdict(cfg), n_songs=len(ds.song_ids), split_sizes=[len(tr), len(va), len(te)],
-                          weights_source=getattr(model, 'weights_source', None)))
-    if cfg.sm:
-        _, _, probs = predict(res['model'], test_ds, bs=cfg.bs)
-        res['test'].update(song_level(ds, test_ds, probs))
-    else: res['test'].update(song_accuracy=res['test']['accuracy'], song_accuracy_ci95=res['test']['accuracy_ci95'], n_songs=res['test']['n'])
-    save_json({k: v for k, v in res['test'].items() if k != 'table'}, res['run_dir']/'test.json')
+                          weights_source=getattr(model, 'weights_source', None)),
+              test_extra=lambda probs: song_level(ds, test_ds, probs))     # song-level scores in test.json, written at once
     return dict(res, cfg=cfg, data=ds, splits=(tr, va, te))
 
 # %% ../nbs/02b_experiments.ipynb #ee84a4d4
@@ -512,11 +508,17 @@ def run_cli(argv=None):
         from creativeai import pipeline                                     # added by 08_pipeline
         return pipeline.main(argv)
     a = _parser().parse_args(argv)
+    try: return _run(a)
+    except (OSError, ValueError, IndexError, subprocess.SubprocessError) as e: raise SystemExit(f'creativeai {a.cmd}: {e}') from None   # one line
+
+def _run(a):
+    "Carry out a parsed command line."
     if a.cmd == 'grid':
         g = expand_grid(a.kind, **{k: getattr(a, k) for k in ('model', 'setting', 'hp', 'ksz', 'kfm', 'sm', 'bs', 'cwm', 'd')})
         if not len(g): raise SystemExit('no run matches these filters')
         extra, exp = {k: _value(v) for k, v in a.param}, a.experiment or f'grid-{a.kind}'
         if a.list: print(g.to_string(index=False)); return g
+        check_params({**grid_params(g.iloc[0].to_dict(), extra), 'run_dir': '', 'experiment': ''}, experiment_notebook(a.kind))
         if a.slurm:
             sc = slurm_array(a.kind, g, exp, extra, partition=a.partition, time_limit=a.time, gpus=a.gpus, cpus=a.cpus, mem=a.mem,
                              max_parallel=a.max_parallel, setup=a.setup)
@@ -528,10 +530,7 @@ def run_cli(argv=None):
         st = run_grid(a.kind, g, exp, workers=a.workers, extra=extra)
         print(st.status.value_counts().to_string()); print(f'summary: creativeai summarize {runs_dir()/exp}')
         return st
-    if a.cmd == 'check-data':
-        try: r = check_data(a.path, a.fresh, a.workers)
-        except (OSError, ValueError) as e: raise SystemExit(f'creativeai check-data: {e}') from None   # DatasetError is a ValueError
-        print(r); return r
+    if a.cmd == 'check-data': r = check_data(a.path, a.fresh, a.workers); print(r); return r
     if a.cmd == 'grid-task': print(grid_task(a.manifest, a.index)); return None
     if a.cmd == 'summarize': t = summarize(a.exp_dir); print(t.to_string()); return t
     if a.cmd == 'train':

@@ -231,7 +231,7 @@ def recalibrate_bn(model: nn.Module, ds, batches: int, bs: int, device=None, see
 def fit(model: nn.Module, train_ds, val_ds, *, epochs: int, bs: int, lr: float, wd: float = 0.0, class_weights=None,
         patience: int | None = None, seed: int = 0, device=None, amp: bool = True, num_workers: int = 0,
         test_ds=None, run_dir=None, experiment: str = 'train', config: dict | None = None, resume: bool = False,
-        emotions=EMOTIONS, precise_bn: int = 0, progress: bool = True) -> dict:
+        emotions=EMOTIONS, precise_bn: int = 0, test_extra=None, progress: bool = True) -> dict:
     "Train `model` (logits over `emotions`) on `train_ds`, select on `val_ds`; returns the run's folder, history and test scores."
     device = default_device(device)
     cfg = {'model': type(model).__name__, **(config or {}),
@@ -284,12 +284,13 @@ def fit(model: nn.Module, train_ds, val_ds, *, epochs: int, bs: int, lr: float, 
         bar.set_postfix(loss=f"{tl:.3f}", val_acc=f"{row['val_acc']:.3f}", val_f1=f"{row['val_f1']:.3f}")
     ck = load_checkpoint(run_dir/'best.pt', map_location=device); model.load_state_dict(ck['state_dict'])
     out = dict(run_dir=run_dir, history=pd.DataFrame(hist), best_epoch=ck['epoch'], model=model)
-    if test_ds is not None: out['test'] = report(model, test_ds, run_dir, bs=bs, device=device, emotions=emotions, history=out['history'])
+    if test_ds is not None: out['test'] = report(model, test_ds, run_dir, bs=bs, device=device, emotions=emotions, history=out['history'], extra=test_extra)
     return out
 
 # %% ../nbs/02a_learner.ipynb #4879b6f3
-def report(model, test_ds, run_dir, bs: int = 32, device=None, emotions=EMOTIONS, history: pd.DataFrame | None = None, show: bool = False) -> dict:
-    "Test `model` on `test_ds` → `report.csv`/`report.md`, `test.json`, `confusion.png` (and `curves.png`) in `run_dir`."
+def report(model, test_ds, run_dir, bs: int = 32, device=None, emotions=EMOTIONS, history: pd.DataFrame | None = None, show: bool = False,
+           extra=None) -> dict:
+    "Test `model` on `test_ds` → `report.csv`/`.md`, `confusion.png` (`curves.png`) and last `test.json` (with `extra(probs)`'s fields): the finish mark."
     import matplotlib.pyplot as plt
     run_dir = Path(run_dir)
     y, p, probs = predict(model, test_ds, bs=bs, device=device)
@@ -301,7 +302,6 @@ def report(model, test_ds, run_dir, bs: int = 32, device=None, emotions=EMOTIONS
     with atomic_path(run_dir/'report.csv') as tmp: t.to_csv(tmp)
     with atomic_path(run_dir/'report.md') as tmp:
         tmp.write_text(t.round(3).to_markdown() + f"\n\naccuracy {acc:.3f} (95 % CI {lo:.3f}–{hi:.3f}, n = {len(y)})\n")
-    save_json(res, run_dir/'test.json')
     fig, ax = plt.subplots(figsize=(6.5, 5.5)); plot_confusion(np.array(res['confusion']), emotions, ax)
     with atomic_path(run_dir/'confusion.png') as tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=110)
     if not show: plt.close(fig)
@@ -310,4 +310,6 @@ def report(model, test_ds, run_dir, bs: int = 32, device=None, emotions=EMOTIONS
         with atomic_path(run_dir/'curves.png') as tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=110)
         if not show: plt.close(fig)
     res['table'] = t
+    if extra is not None: res.update(extra(probs))
+    save_json({k: v for k, v in res.items() if k != 'table'}, run_dir/'test.json')   # written last: a run killed before it is unfinished
     return res

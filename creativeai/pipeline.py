@@ -18,10 +18,11 @@ from .audio import SR, SLICE_SAMPLES, CLIP_SAMPLES, AudioError, MelSpec, stream_
 from .learner import load_checkpoint, build_model, atomic_path, save_json, default_device, new_run
 
 # %% auto #0
-__all__ = ['SILENCE_PEAK', 'EmotionPath', 'emotion_record', 'Translator', 'as_emotions', 'Painter', 'check_pair', 'toy_song',
-           'DemoConfig', 'train_demo_translator', 'train_demo_painter', 'plot_emotion_path', 'n_frames',
-           'frame_conditions', 'frame_latents', 'animation_frames', 'timeline_strip', 'compose_frame',
-           'write_animation', 'save_paintings', 'paint_song', 'latest_demo', 'main', 'write_report', 'demo', 'app']
+__all__ = ['SILENCE_PEAK', 'IMAGE_SUFFIXES', 'EmotionPath', 'emotion_record', 'Translator', 'as_emotions', 'Painter',
+           'check_pair', 'toy_song', 'DemoConfig', 'train_demo_translator', 'train_demo_painter', 'plot_emotion_path',
+           'n_frames', 'frame_conditions', 'frame_latents', 'animation_frames', 'timeline_strip', 'compose_frame',
+           'write_animation', 'check_out', 'save_paintings', 'paint_song', 'latest_demo', 'main', 'write_report',
+           'demo', 'app']
 
 # %% ../nbs/08_pipeline.ipynb #af257311
 class _Framer:
@@ -252,6 +253,9 @@ class DemoConfig:
         for k in ('toy_songs', 'ksz', 'kfm', 'epochs', 'bs', 'n_paintings', 'ngf', 'ndf', 'gan_bs', 'gan_iters', 'n'):
             if int(getattr(self, k)) < 1: raise ValueError(f"{k} must be ≥ 1, got {getattr(self, k)}")
         if self.song_seconds < 0.5: raise ValueError(f"song_seconds must be ≥ 0.5, got {self.song_seconds}")
+        if self.fps < 0: raise ValueError(f"fps must be ≥ 0 (0: one frame per slice), got {self.fps}")
+        if bad := [e for e in self.song_emotions.split(',') if e.strip() not in EMOTIONS]:
+            raise ValueError(f"song_emotions: {', '.join(map(repr, bad))} not among the 8 emotions ({', '.join(EMOTIONS)})")
 
 # %% ../nbs/08_pipeline.ipynb #daeee698
 def train_demo_translator(cfg: DemoConfig, run_dir, progress: bool = True) -> Path:
@@ -397,17 +401,30 @@ def _mux_audio(video: Path, audio, notes: list):
     else: out.unlink(missing_ok=True); notes.append(f"ffmpeg could not mux the audio ({r.stderr.strip()[:200]}): the MP4 is silent")
 
 # %% ../nbs/08_pipeline.ipynb #ea443443
-def save_paintings(images: torch.Tensor, path, size: int = 256) -> list[Path]:
-    "Write `(n, 3, 64, 64)` paintings to `path` (PNG; a row when n > 1, and `<stem>-<k>.png` each) → the files written."
-    from PIL import Image
+IMAGE_SUFFIXES = {'.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.webp': 'WEBP'}
+
+def check_out(path, suffixes, song=None) -> Path:
+    "`path` if a file of one of `suffixes` can be written there (and it is not `song`), else a named error."
     path = Path(path)
+    if path.suffix.lower() not in suffixes: raise ValueError(f"{path}: write {' or '.join(suffixes)} files here, not {path.suffix or 'a name without a suffix'}")
+    if song is not None and Path(song).exists() and path.resolve() == Path(song).resolve(): raise ValueError(f"{path}: that is the song itself")
+    if path.is_dir(): raise ValueError(f"{path}: is a folder")
+    d = next((q for q in path.resolve().parents if q.exists()), None)
+    if d is not None and not d.is_dir(): raise ValueError(f"{path}: {d} is a file, not a folder")
+    if d is not None and not os.access(d, os.W_OK): raise ValueError(f"{path}: cannot write in {d} (permission denied)")
+    return path
+
+def save_paintings(images: torch.Tensor, path, size: int = 256) -> list[Path]:
+    "Write `(n, 3, 64, 64)` paintings to `path` (PNG, JPEG or WebP by its suffix; a row when n > 1, and `<stem>-<k><suffix>` each) → the files written."
+    from PIL import Image
+    path = check_out(path, IMAGE_SUFFIXES)
     a = ((images.clamp(-1, 1) + 1)*127.5).round().byte().permute(0, 2, 3, 1).numpy()
     ims = [Image.fromarray(x).resize((size, size), Image.BICUBIC) for x in a]
     row = Image.new('RGB', (size*len(ims) + 4*(len(ims) - 1), size), 'white')
     for k, im in enumerate(ims): row.paste(im, (k*(size + 4), 0))
     out = [(path, row)] + ([(path.with_name(f'{path.stem}-{k + 1}{path.suffix}'), im) for k, im in enumerate(ims)] if len(ims) > 1 else [])
     for p, im in out:
-        with atomic_path(p) as tmpf: im.save(tmpf, format='PNG')
+        with atomic_path(p) as tmpf: im.save(tmpf, format=IMAGE_SUFFIXES[p.suffix.lower()])
     return [p for p, _ in out]
 
 # %% ../nbs/08_pipeline.ipynb #240e4864
@@ -480,6 +497,22 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 # %% ../nbs/08_pipeline.ipynb #c3806aea
+def _check_paint_args(a) -> Path | None:
+    "Every argument of `creativeai paint` checked before any work (named errors) → the painting's path (None: video only)."
+    if not Path(a.song).is_file(): raise FileNotFoundError(f"{a.song}: audio file not found" + (' (a folder)' if Path(a.song).is_dir() else ''))
+    if not 1 <= a.n <= 64: raise ValueError(f"--n must be 1–64, got {a.n}")
+    if not 0 <= a.fps <= 60: raise ValueError(f"--fps must be 0–60 (0: one frame per 500 ms slice), got {a.fps}")
+    if a.device:
+        try: dev = torch.device(a.device)
+        except RuntimeError: raise ValueError(f"--device {a.device}: not a device (cpu, cuda, cuda:1, mps)") from None
+        if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"--device {a.device}: no CUDA GPU here (use cpu)")
+        if dev.type == 'cuda' and (dev.index or 0) >= torch.cuda.device_count(): raise ValueError(f"--device {a.device}: this machine has {torch.cuda.device_count()} GPU(s)")
+        if dev.type == 'mps' and not torch.backends.mps.is_available(): raise ValueError(f"--device {a.device}: no Apple MPS here (use cpu)")
+        if dev.type not in ('cpu', 'cuda', 'mps'): raise ValueError(f"--device {a.device}: not a device this runs on (cpu, cuda, mps)")
+    if a.video is not None: check_out(a.video, ('.gif', '.mp4'), a.song)
+    out = a.out if a.out is not None else (None if a.video else 'painting.png')
+    return None if out is None else check_out(out, IMAGE_SUFFIXES, a.song)
+
 def main(argv=None) -> int:
     "`creativeai paint …` / `creativeai demo …` (called by the `creativeai` console script); errors exit with a message."
     a = _parser().parse_args(sys.argv[1:] if argv is None else argv)
@@ -487,11 +520,10 @@ def main(argv=None) -> int:
         if a.cmd == 'demo':
             cfg = DemoConfig(**{f.name: getattr(a, f.name) for f in dataclasses.fields(DemoConfig)})
             demo(cfg); return 0
-        if a.n < 1: raise ValueError(f"--n must be ≥ 1, got {a.n}")
+        out = _check_paint_args(a)
         tr, pa = _models(a)
-        out = a.out if a.out is not None else (None if a.video else 'painting.png')
         res = paint_song(a.song, tr, pa, out, a.n, a.seed, a.video, a.fps)
-    except (FileNotFoundError, ValueError) as e: raise SystemExit(f"creativeai {a.cmd}: {e}") from None
+    except (OSError, ValueError, RuntimeError) as e: raise SystemExit(f"creativeai {a.cmd}: {e}") from None
     ep = res['emotions']
     print(f"{a.song}: {ep.duration:.1f} s, {len(ep.probs)} slices; song emotion {ep.song_emotion} ({ep.song.max():.2f})")
     for f in res['files']: print(f'wrote {f}')

@@ -15,10 +15,10 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['SR', 'CLIP_START', 'CLIP_END', 'CLIP_SAMPLES', 'SLICE_SAMPLES', 'N_SLICES', 'DECODER_VERSION', 'IMAGENET_MEAN',
-           'IMAGENET_STD', 'MEL_KW', 'slice_columns', 'AudioError', 'ffmpeg_exe', 'MP3Scan', 'scan_mp3', 'stream_audio',
-           'load_audio', 'clip_song', 'song_slices', 'mel_filterbank', 'power_to_db', 'mel_db', 'MelSpec',
-           'mel_explorer']
+__all__ = ['SR', 'CLIP_START', 'CLIP_END', 'CLIP_SAMPLES', 'SLICE_SAMPLES', 'N_SLICES', 'DECODER_VERSION', 'MAX_SAMPLE',
+           'IMAGENET_MEAN', 'IMAGENET_STD', 'MEL_KW', 'slice_columns', 'AudioError', 'ffmpeg_exe', 'MP3Scan',
+           'scan_mp3', 'stream_audio', 'load_audio', 'clip_song', 'song_slices', 'mel_filterbank', 'power_to_db',
+           'mel_db', 'MelSpec', 'mel_explorer']
 
 # %% ../nbs/00_audio_representations.ipynb #4820ce85
 SR = 44_100                                  # sample rate of everything downstream (Hz)
@@ -187,6 +187,12 @@ def _ffmpeg_copy(path: Path, tmp: Path, why: str, what: str = 'not a readable au
     return sf.SoundFile(tmp/'audio.flac')
 
 # %% ../nbs/00_audio_representations.ipynb #e9574df6
+def _understated(f: sf.SoundFile, path: Path) -> str | None:
+    "Why a WAV's data chunk understates its audio — 0.1 s or more of bytes after it that are no chunk — or None."
+    m, bps = re.search(r'Unknown chunk marker \(\w+\) at position (\d+)', f.extra_info), re.search(r'Bytes/sec\s*:\s*(\d+)', f.extra_info)
+    if not m or not bps or (left := path.stat().st_size - int(m.group(1))) < 0.1*int(bps.group(1)): return None
+    return f"its data chunk declares {f.frames/f.samplerate:.2f} s; {left/int(bps.group(1)):.2f} s more of bytes follow it that are no chunk"
+
 @dataclass
 class _Source:
     "An open decoder, and the frames it must deliver (`need`, which `held` explains) for the file to count as whole."
@@ -223,6 +229,8 @@ def _open_audio(path: Path):
     if not path.exists(): raise FileNotFoundError(f"{path}: audio file not found")
     if path.is_dir(): raise AudioError(f"{path}: is a folder, not an audio file")
     if path.stat().st_size == 0: raise AudioError(f"{path}: empty file (0 bytes)")
+    try: path.open('rb').close()
+    except OSError as e: raise AudioError(f"{path}: cannot be read ({e.strerror})") from None
     notes = _DecoderNotes()
     with ExitStack() as stack:
         def copy(why, what='not a readable audio file'):
@@ -242,10 +250,13 @@ def _open_audio(path: Path):
         elif f.format == 'OGG' and (cut := _ogg_cut(path)): raise AudioError(f"{path}: truncated file ({cut})")
         elif note := next((l.strip() for l in f.extra_info.splitlines() if '(should be' in l), None):
             raise AudioError(f"{path}: truncated file (libsndfile: {note})")              # a WAV/AIFF shorter than its header
+        elif why := _understated(f, path): raise AudioError(f"{path}: damaged header ({why})")
         if not 8_000 <= f.samplerate <= 384_000: raise AudioError(f"{path}: sample rate {f.samplerate} Hz outside 8–384 kHz")
         yield _Source(path, f, need, held, notes, copy, via, noisy)
 
 # %% ../nbs/00_audio_representations.ipynb #83b99c0c
+MAX_SAMPLE = 1_000.0   # |sample| above this is no audio (float WAVs hold about ±1; a loud master reaches a few)
+
 def stream_audio(path, sr: int = SR, block_s: float = 10.0):
     "Yield float32 mono blocks `(n,)` of `path` at `sr` Hz (mean of channels, soxr HQ streaming resampler); memory ∝ `block_s`."
     path = Path(path)
@@ -256,6 +267,8 @@ def stream_audio(path, sr: int = SR, block_s: float = 10.0):
             x = s.read(block, n)                                                           # (m, channels)
             if not (ok := np.isfinite(x).all(1)).all():
                 raise AudioError(f"{path}: non-finite samples at {(n + np.argmin(ok))/src:.2f} s")
+            if len(x) and (big := np.abs(x).max(1)).max() > MAX_SAMPLE:           # float files hold about ±1: this is no audio
+                raise AudioError(f"{path}: a sample of {big.max():.3g} at {(n + big.argmax())/src:.2f} s, not audio (samples hold about ±1)")
             n, last = n + len(x), len(x) < block
             y = x.mean(1) if rs is None else rs.resample_chunk(x.mean(1), last=last)
             if len(y): yield np.ascontiguousarray(y, dtype=np.float32)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_deam_dataset.ipynb #e064d65f
 from __future__ import annotations
-import csv, hashlib, json, mmap, os, shutil, tempfile, time
+import csv, hashlib, io, json, mmap, os, shutil, tempfile, time
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -31,10 +31,10 @@ __all__ = ['LAYOUTS', 'DEAM_YEARS', 'DEAM_SLICES', 'AUDIO_EXTS', 'THESIS_SONG_CO
            'CACHE_FORMAT', 'PROGRESS_EVERY', 'FULL_SCALE', 'MIN_SECONDS', 'MEL_FRAMES', 'MEL_SLICE_FRAMES',
            'DatasetError', 'song_year', 'detect_layout', 'toy_targets', 'toy_emotion_counts', 'toy_va_path',
            'render_voice', 'toy_score', 'synth_song', 'toy_annotations', 'write_audio', 'make_toy_emomusic',
-           'toy_world', 'built_once', 'Problem', 'read_dynamic', 'read_annotations', 'read_static', 'read_songs_info',
-           'find_audio', 'cache_settings', 'decode_clip', 'to_int16', 'build_audio_cache', 'mel_settings',
-           'build_mel_cache', 'MappedArray', 'MusicItem', 'default_root', 'EmoMusic', 'thesis_split', 'Splits',
-           'split_songs', 'split', 'mediaeval_split', 'class_weights', 'song_emotion_frequencies',
+           'toy_world', 'built_once', 'Problem', 'read_text', 'read_dynamic', 'read_annotations', 'read_static',
+           'read_songs_info', 'find_audio', 'cache_settings', 'decode_clip', 'audible', 'to_int16', 'build_audio_cache',
+           'mel_settings', 'build_mel_cache', 'MappedArray', 'MusicItem', 'default_root', 'EmoMusic', 'thesis_split',
+           'Splits', 'split_songs', 'split', 'mediaeval_split', 'class_weights', 'song_emotion_frequencies',
            'plot_split_distribution', 'plot_label_strip', 'plot_examples']
 
 # %% ../nbs/02_deam_dataset.ipynb #d01db2dc
@@ -364,13 +364,24 @@ def _check_row(cells: list, cols: list) -> str | None:
         try: x = float(c)
         except ValueError: return f'{col} is {c!r}, expected a number'
         if not np.isfinite(x): return f'{col} is {c!r}, expected a finite number'
+        if not -1 <= x <= 1: return f'{col} is {c}, outside [-1, 1]'
     return None
 
 # %% ../nbs/02_deam_dataset.ipynb #c92c474e
+def read_text(path) -> str:
+    "The text of `path`: UTF-8 or UTF-16 by its byte-order mark, else UTF-8, else Latin-1 (spreadsheet exports); errors name the file."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"{path}: not found")
+    raw = path.read_bytes()
+    for enc in ('utf-16',) if raw[:2] in (b'\xff\xfe', b'\xfe\xff') else ('utf-8-sig', 'latin-1'):
+        try: return raw.decode(enc).replace('\r\n', '\n')
+        except UnicodeDecodeError: pass
+    raise DatasetError(f"{path}: not UTF-16 text despite its byte-order mark")
+
 def read_dynamic(path, n: int | None = None, name: str | None = None):
     "A dynamic VA CSV → (float64 frame song_id × first `n` sample columns, [Problem, …]) — bad rows reported, not returned."
     path = Path(path); name = name or path.name
-    with open(path, newline='', encoding='utf-8-sig') as f: rows = list(csv.reader(f))
+    rows = list(csv.reader(read_text(path).splitlines()))
     header = [h.strip() for h in rows[0]] if rows else []
     if not header or header[0] != 'song_id': raise DatasetError(f"{name}: first column is not song_id (header {header[:3]})")
     have = [h for h in header[1:] if h.startswith('sample_')]
@@ -409,17 +420,34 @@ def read_annotations(root, layout: str | None = None, n_slices: int | None = Non
 # %% ../nbs/02_deam_dataset.ipynb #4fe2c5c8
 STATIC_COLUMNS = ['valence_mean', 'valence_std', 'arousal_mean', 'arousal_std']
 
-def read_static(root, layout: str | None = None, unswap_deam: bool = True) -> pd.DataFrame:
-    "Static 1–9 ratings → frame song_id × STATIC_COLUMNS (empty if the layout's static files are absent)."
+def _static_rows(df: pd.DataFrame, rel: str, problems: list | None) -> pd.DataFrame:
+    "The good rows of a static CSV as floats indexed by song_id; each bad one a `Problem` (or, without a list, an error)."
+    out, seen = {}, df['song_id'].str.strip().value_counts()
+    for line, r in enumerate(df.to_dict('records'), 2):
+        sid, why = r['song_id'].strip(), None
+        try: vals = [float(r[c]) for c in STATIC_COLUMNS]
+        except (TypeError, ValueError): vals, why = None, 'a value is not a number: ' + ', '.join(f'{c}={r[c]!r}' for c in STATIC_COLUMNS)
+        if not sid.isdigit(): why = f'line {line}: song_id {sid!r} is not an integer'
+        elif seen[sid] > 1: why = f'appears {seen[sid]} times'
+        elif why is None and not all(np.isfinite(vals)): why = 'a value is not finite'
+        if why is None: out[int(sid)] = vals; continue
+        p = Problem(int(sid) if sid.isdigit() else None, rel, f"song {sid}: {rel} {why}" if sid.isdigit() else f"{rel} {why}")
+        if problems is None: raise DatasetError(p.problem)
+        if p not in problems: problems.append(p)
+    return pd.DataFrame.from_dict(out, orient='index', columns=STATIC_COLUMNS, dtype=float).rename_axis('song_id')
+
+def read_static(root, layout: str | None = None, unswap_deam: bool = True, problems: list | None = None) -> pd.DataFrame:
+    "Static 1–9 ratings → frame song_id × STATIC_COLUMNS (empty without static files); bad rows left out, in `problems` (None: raise)."
     root = Path(root); layout = layout or detect_layout(root)
     frames = []
     for rel in LAYOUTS[layout]['static']:
         if not (root/rel).is_file(): continue
-        df = pd.read_csv(root/rel, skipinitialspace=True)
+        df = pd.read_csv(io.StringIO(read_text(root/rel)), skipinitialspace=True, dtype=str)
         df.columns = [c.strip() for c in df.columns]
         df = df.rename(columns={'mean_arousal': 'arousal_mean', 'std_arousal': 'arousal_std',
                                 'mean_valence': 'valence_mean', 'std_valence': 'valence_std'})
-        frames.append(df.set_index('song_id')[STATIC_COLUMNS].astype(float))
+        if missing := [c for c in ['song_id', *STATIC_COLUMNS] if c not in df]: raise DatasetError(f"{rel}: no column(s) {missing}")
+        frames.append(_static_rows(df, rel, problems))
     out = pd.concat(frames).sort_index() if frames else pd.DataFrame(columns=STATIC_COLUMNS, dtype=float)
     if layout == 'deam' and unswap_deam:
         low = out.index <= 1000
@@ -460,7 +488,12 @@ def decode_clip(path) -> tuple[np.ndarray, float]:
     "Decode one file → mono → 44.1 kHz → the thesis clip: int16 samples (1_345_050,) and the scale back to float."
     wave = load_audio(path, sr=SR)
     if wave.shape[-1] < MIN_SECONDS * SR: raise AudioError(f'{path}: lasts {wave.shape[-1] / SR:.1f} s, expected at least {MIN_SECONDS} s (truncated?)')
-    return to_int16(clip_song(wave)[0].numpy())
+    return to_int16(audible(clip_song(wave)[0].numpy(), path))
+
+def audible(x: np.ndarray, path) -> np.ndarray:
+    "`x` if it holds sound (peak around its mean ≥ 1e-4, −80 dBFS), else a named error: a silent clip is no training item."
+    if len(x) == 0 or np.abs(x - x.mean()).max() < 1e-4: raise AudioError(f"{path}: its clip is silent (or a constant): nothing to learn from")
+    return x
 
 def to_int16(x: np.ndarray) -> tuple[np.ndarray, float]:
     "Float samples → (int16 samples, the scale back to float); peaks above 1 scale down, never clip."
@@ -628,6 +661,7 @@ class EmoMusic(Dataset):
         self.root = Path(root) if root is not None else default_root()
         self.layout, self.mode, self.features = detect_layout(self.root), mode, features
         va, ar, problems = read_annotations(self.root, self.layout, n_slices)
+        static = read_static(self.root, self.layout, problems=problems)        # its bad rows are problems of their songs
         files, more = find_audio(self.root, self.layout)
         wanted = _select(set(va.index) | set(files) | {p.song_id for p in problems + more if p.song_id is not None}, self.layout, years, ids)
         problems = [p for p in problems + more if p.song_id is None or p.song_id in wanted]
@@ -642,7 +676,7 @@ class EmoMusic(Dataset):
         if not ok: raise DatasetError(f'{self.root}: no usable songs' + (f' ({len(problems)} skipped)' if problems else ''))
         self._build_cache({i: files[i] for i in ok}, problems, on_error, cache_dir, workers, progress)
         self._set_labels(va, ar)
-        self.static = read_static(self.root, self.layout).reindex(self.song_ids)
+        self.static = static.reindex(self.song_ids)
 
 # %% ../nbs/02_deam_dataset.ipynb #958fed7b
 def _cache_dir(root: Path, layout: str, ids, cache_dir=None) -> Path:

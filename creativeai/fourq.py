@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 
 from .audio import SR, CLIP_SAMPLES, N_SLICES, AudioError, load_audio
 from .config import data_dir
-from .deam import (TOY_VERSION, AUDIO_EXTS, EmoMusic, Problem, DatasetError, cache_settings, to_int16, write_audio, built_once,
+from .deam import (TOY_VERSION, AUDIO_EXTS, EmoMusic, Problem, DatasetError, cache_settings, to_int16, audible, read_text, write_audio, built_once,
                              synth_song, _raise_or_keep)
 from .emotions import QUADRANTS, EMOTIONS, emotions_to_quadrants
 
@@ -53,11 +53,7 @@ def is_fourq(root) -> bool:
 def read_text_csv(path) -> pd.DataFrame:
     "A CSV as strings (UTF-8, else Latin-1; CRLF or LF; quoted or not), header names stripped; errors name the file."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"{path}: not found")
-    raw = path.read_bytes()
-    try: text = raw.decode('utf-8-sig')
-    except UnicodeDecodeError: text = raw.decode('latin-1')
-    try: df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    try: df = pd.read_csv(io.StringIO(read_text(path)), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as e: raise DatasetError(f"{path}: not a readable CSV ({e})") from None
     df.columns = [c.strip() for c in df.columns]
     return df.apply(lambda s: s.str.strip())
@@ -105,7 +101,7 @@ def decode_fourq_clip(path) -> tuple[np.ndarray, float]:
     "Decode one 4Q file → mono → 44.1 kHz → its first 30.5 s, zero-padded: int16 samples (1_345_050,) and the scale back."
     wave = load_audio(path, sr=SR)[0].numpy()
     if len(wave) < FOURQ_MIN_SECONDS * SR: raise AudioError(f'{path}: lasts {len(wave) / SR:.1f} s, expected at least {FOURQ_MIN_SECONDS} s (truncated?)')
-    return to_int16(np.pad(wave[:CLIP_SAMPLES], (0, max(0, CLIP_SAMPLES - len(wave)))))
+    return to_int16(audible(np.pad(wave[:CLIP_SAMPLES], (0, max(0, CLIP_SAMPLES - len(wave)))), path))
 
 def fourq_cache_settings() -> dict:
     "What decides a 4Q cache's contents (the emoMusic settings, another clip rule)."

@@ -46,7 +46,7 @@ class _Framer:
         return [(self.total - self.win, self.buf[-self.win:])]
 
 # %% ../nbs/08_pipeline.ipynb #0caf1518
-SILENCE_PEAK = 1e-4   # a slice whose peak |sample| is below this (−80 dBFS) is silent
+SILENCE_PEAK = 1e-4   # a slice whose peak |sample − its mean| is below this (−80 dBFS) is silent: a constant (DC) too
 
 @dataclass
 class EmotionPath:
@@ -144,14 +144,14 @@ def _emotions(self: Translator, audio, block_s: float = 10.0, progress: bool = F
     t0 = time.perf_counter()
     for x in blocks:
         t1 = time.perf_counter(); t_dec += t1 - t0; total += len(x); bar.update(round(len(x)/SR, 1))
-        peaks.extend(float(np.abs(w).max()) for _, w in slices.push(x))
+        peaks.extend(float(np.abs(w - w.mean()).max()) for _, w in slices.push(x))   # around its mean: DC is silence
         pending.extend((s, w.copy()) for s, w in frames.push(x))
         while len(pending) >= self.batch: run(pending[:self.batch]); del pending[:self.batch]
         t0 = time.perf_counter(); t_tr += t0 - t1
     bar.close()
     if total < SLICE_SAMPLES: raise AudioError(f"{source}: {total/SR:.2f} s of audio is shorter than one 500 ms slice")
     peaks = np.array(peaks); silent = peaks < SILENCE_PEAK
-    if silent.all(): raise AudioError(f"{source}: silent (every 500 ms slice peaks below −80 dBFS): no emotion to paint")
+    if silent.all(): raise AudioError(f"{source}: silent (every 500 ms slice peaks below −80 dBFS around its mean): no emotion to paint")
     t1 = time.perf_counter(); pending.extend(frames.finish())
     if pending: run(pending)
     P = np.concatenate(probs)

@@ -17,8 +17,8 @@ from torch import nn
 # %% auto #0
 __all__ = ['SR', 'CLIP_START', 'CLIP_END', 'CLIP_SAMPLES', 'SLICE_SAMPLES', 'N_SLICES', 'DECODER_VERSION', 'MAX_SAMPLE',
            'IMAGENET_MEAN', 'IMAGENET_STD', 'MEL_KW', 'slice_columns', 'AudioError', 'ffmpeg_exe', 'MP3Scan',
-           'scan_mp3', 'stream_audio', 'load_audio', 'clip_song', 'song_slices', 'mel_filterbank', 'power_to_db',
-           'mel_db', 'MelSpec', 'mel_explorer']
+           'scan_mp3', 'stream_audio', 'decode_span', 'load_audio', 'clip_song', 'song_slices', 'mel_filterbank',
+           'power_to_db', 'mel_db', 'MelSpec', 'mel_explorer']
 
 # %% ../nbs/00_audio_representations.ipynb #4820ce85
 SR = 44_100                                  # sample rate of everything downstream (Hz)
@@ -276,9 +276,24 @@ def stream_audio(path, sr: int = SR, block_s: float = 10.0):
         if n == 0: raise AudioError(f"{path}: no audio samples")
         if n < s.need: raise AudioError(f"{path}: truncated file ({n/src:.2f} s decoded of the {s.need/src:.2f} s {s.held}){s.notes}")
 
+def decode_span(path, start: int = 0, stop: int | None = None, sr: int = SR) -> tuple[np.ndarray, int]:
+    "(float32 mono samples [start, stop) of `path` at `sr` — fewer where it ends first —, its length): all decoded and checked, the span kept."
+    try:
+        with _DecoderNotes().caught(): i = sf.info(str(path))
+        cap = int(i.frames*sr/i.samplerate*1.01) + sr                                # the estimate: one buffer, no copies
+    except Exception: cap = 60*sr                                                    # (formats only ffmpeg reads)
+    buf, k, n = np.empty(max(0, min(cap, (stop or cap) - start)), np.float32), 0, 0
+    for x in stream_audio(path, sr):
+        a, b = max(start - n, 0), len(x) if stop is None else max(min(stop - n, len(x)), 0)
+        if a < b:
+            if k + b - a > len(buf): buf = np.concatenate([buf[:k], np.empty(max(k + b - a, 2*k) - k, np.float32)])   # the estimate was low
+            buf[k:k + b - a] = x[a:b]; k += b - a
+        n += len(x)
+    return buf[:k], n
+
 def load_audio(path, sr: int = SR) -> torch.Tensor:
-    "Decode `path` → float32 mono tensor `(1, T)` at `sr` Hz: the blocks of `stream_audio`, joined."
-    return torch.from_numpy(np.concatenate(list(stream_audio(path, sr))))[None]
+    "Decode `path` → float32 mono tensor `(1, T)` at `sr` Hz (`stream_audio`'s blocks in one buffer: a long file is held once)."
+    return torch.from_numpy(decode_span(path, sr=sr)[0])[None]
 
 # %% ../nbs/00_audio_representations.ipynb #1f791596
 def clip_song(wave: torch.Tensor) -> torch.Tensor:

@@ -191,7 +191,8 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
     cond, device = getattr(G, 'conditional', False), default_device(cfg.device or None)
     if cfg.resume:
         run_dir = Path(root or runs_dir())/experiment/cfg.run_id
-        if not (run_dir/'checkpoint.pt').is_file(): raise FileNotFoundError(f"{run_dir/'checkpoint.pt'}: no checkpoint to resume")
+        if not (run_dir/'config.json').is_file(): raise FileNotFoundError(f"{run_dir}: no such run to resume")
+        started = (run_dir/'checkpoint.pt').is_file()          # False: killed before its first checkpoint, it starts at iteration 0
     else: run_dir = new_run(experiment, dict(cfg.as_dict(), G=type(G).__name__, D=type(D).__name__), run_id=cfg.run_id or None, root=root)
     nb = len(ds) // cfg.bs
     if nb == 0: raise ValueError(f"{len(ds)} images are fewer than one batch of {cfg.bs}")
@@ -202,11 +203,12 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
     avg = copy.deepcopy(G).requires_grad_(False) if cfg.ema > 0 else None    # the weight average that paints, beside the G that trains
     labels = (torch.as_tensor(ds.labels) if hasattr(ds, 'labels') else torch.arange(N_EMOTIONS)) if cond else None
     if cfg.resume:
-        ck = load_checkpoint(run_dir/'checkpoint.pt', map_location=device)
-        old = ck['config']
+        ck = load_checkpoint(run_dir/'checkpoint.pt', map_location=device) if started else None
+        old = ck['config'] if started else json.loads((run_dir/'config.json').read_text())
         old = {k: old.get(k, getattr(type(cfg), k, None)) for k in _SAME_ON_RESUME}   # a setting newer than the run: its default
         if diff := {k: (old[k], getattr(cfg, k, None)) for k in _SAME_ON_RESUME if old[k] != getattr(cfg, k, None)}:
             raise ValueError(f"{run_dir}: cannot resume with other settings (saved vs now: {diff})")
+    if cfg.resume and started:
         if ck['emotions'] != list(EMOTIONS): raise ValueError(f"{run_dir/'checkpoint.pt'}: emotions {ck['emotions']} are not the canonical {list(EMOTIONS)}")
         G.load_state_dict(ck['g_train'] if avg is not None else ck['state_dict']); D.load_state_dict(ck['discriminator'])
         if avg is not None: avg.load_state_dict(ck['state_dict'])

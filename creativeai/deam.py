@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_deam_dataset.ipynb #e064d65f
 from __future__ import annotations
-import csv, hashlib, io, json, mmap, os, shutil, tempfile, time
+import csv, hashlib, io, json, mmap, os, shutil, tempfile, threading, time
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -21,7 +21,7 @@ from tqdm.auto import tqdm
 
 import creativeai
 from .audio import (SR, CLIP_START, CLIP_END, CLIP_SAMPLES, SLICE_SAMPLES, N_SLICES, IMAGENET_MEAN, IMAGENET_STD,
-                              MEL_KW, DECODER_VERSION, AudioError, load_audio, clip_song, slice_columns, mel_db)
+                              MEL_KW, DECODER_VERSION, AudioError, load_audio, decode_span, clip_song, slice_columns, mel_db)
 from .config import data_dir, save_json
 from .emotions import (EMOTIONS, THESIS_ORDER, N_EMOTIONS, EMOTION_COLORS, VA_COORDS, emotion_id, to_thesis_ids,
                                  va_to_emotion, song_emotions, emotion_counts)
@@ -30,12 +30,12 @@ from .emotions import (EMOTIONS, THESIS_ORDER, N_EMOTIONS, EMOTION_COLORS, VA_CO
 __all__ = ['LAYOUTS', 'DEAM_YEARS', 'DEAM_SLICES', 'AUDIO_EXTS', 'THESIS_SONG_COUNTS', 'TOY_VERSION', 'STATIC_COLUMNS',
            'CACHE_FORMAT', 'PROGRESS_EVERY', 'FULL_SCALE', 'MIN_SECONDS', 'MEL_FRAMES', 'MEL_SLICE_FRAMES',
            'DatasetError', 'song_year', 'detect_layout', 'toy_targets', 'toy_emotion_counts', 'toy_va_path',
-           'render_voice', 'toy_score', 'synth_song', 'toy_annotations', 'write_audio', 'make_toy_emomusic',
-           'toy_world', 'built_once', 'Problem', 'read_text', 'read_dynamic', 'read_annotations', 'read_static',
-           'read_songs_info', 'find_audio', 'cache_settings', 'decode_clip', 'audible', 'to_int16', 'build_audio_cache',
-           'mel_settings', 'build_mel_cache', 'MappedArray', 'MusicItem', 'default_root', 'EmoMusic', 'thesis_split',
-           'Splits', 'split_songs', 'split', 'mediaeval_split', 'class_weights', 'song_emotion_frequencies',
-           'plot_split_distribution', 'plot_label_strip', 'plot_examples']
+           'render_voice', 'toy_score', 'synth_song', 'toy_annotations', 'write_audio', 'die_with_parent',
+           'make_toy_emomusic', 'toy_world', 'built_once', 'Problem', 'read_text', 'read_dynamic', 'read_annotations',
+           'read_static', 'read_songs_info', 'find_audio', 'cache_settings', 'decode_clip', 'audible', 'to_int16',
+           'build_audio_cache', 'mel_settings', 'build_mel_cache', 'MappedArray', 'MusicItem', 'default_root',
+           'EmoMusic', 'thesis_split', 'Splits', 'split_songs', 'split', 'mediaeval_split', 'class_weights',
+           'song_emotion_frequencies', 'plot_split_distribution', 'plot_label_strip', 'plot_examples']
 
 # %% ../nbs/02_deam_dataset.ipynb #d01db2dc
 _DEAM_ANN = 'annotations/annotations averaged per song'
@@ -292,6 +292,17 @@ def _toy_ids(n: int, layout: str, rng: np.random.Generator) -> np.ndarray:
              zip(((2, 1000), (1001, 2000), (2001, 2058)), (n - n14 - n15, n14, n15))]
     return np.sort(np.concatenate(parts))
 
+def die_with_parent():
+    "Make a pool worker end when the process that started it dies, SIGKILL included (Linux's parent-death signal, and a watchdog)."
+    parent = os.getppid()
+    try:
+        import ctypes, signal; ctypes.CDLL(None).prctl(1, signal.SIGKILL)      # PR_SET_PDEATHSIG
+    except Exception: pass
+    def watch():
+        while os.getppid() == parent: time.sleep(1)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
 def make_toy_emomusic(root,                          # folder to write into (its audio folder must not exist yet)
                       n_songs: int = 24,             # songs; with n_songs >= 8 every emotion starts at least one song
                       seed: int = 0,                 # everything (ids, emotions, music, raters) follows from it
@@ -313,7 +324,7 @@ def make_toy_emomusic(root,                          # folder to write into (its
     srs = rng.permutation([48_000] * k + [22_050] * k + [SR] * (n_songs - 2 * k))
     songs = [dict(id=int(i), emotion=int(e), file=f'{i}.{f}', sr=int(s), stereo=bool(st)) for i, e, f, s, st in
              zip(_toy_ids(n_songs, layout, rng), emotions, fmts, srs, rng.random(n_songs) < 0.25)]
-    with ProcessPoolExecutor(workers or os.cpu_count(), mp_context=mp.get_context('fork')) as ex:   # encoders hold the GIL
+    with ProcessPoolExecutor(workers or os.cpu_count(), mp_context=mp.get_context('fork'), initializer=die_with_parent) as ex:   # encoders hold the GIL
         jobs = [ex.submit(_toy_song, s, root, layout, seed, change_prob, duration) for s in songs]
         songs = [j.result() for j in tqdm(jobs, desc=f'toy {layout}', disable=not progress)]
     if layout == 'emomusic': _write_emomusic_tables(root, songs, rng)
@@ -329,13 +340,24 @@ def toy_world(n_songs: int = 24, seed: int = 0, layout: str = 'emomusic', balanc
     return built_once(Path(root or data_dir())/'toy'/f'{layout}-{n_songs}songs-seed{seed}-{tag}-v{TOY_VERSION}',
                       lambda tmp: make_toy_emomusic(tmp, n_songs=n_songs, seed=seed, layout=layout, balance=balance, progress=progress))
 
+def _alive(pid: int) -> bool:
+    try: os.kill(pid, 0); return True
+    except ProcessLookupError: return False
+    except PermissionError: return True                             # someone else's process
+
 def built_once(dest: Path, make) -> Path:
     "`dest`, made by `make(tmp_folder)` in a temporary sibling and renamed into place, unless it exists already."
     if dest.exists(): return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
+    for old in dest.parent.glob(f'.{dest.name}.*'):                # left by a build that was killed: its owner is gone
+        try: pid = int((old/'.owner').read_text())
+        except (OSError, ValueError): pid = None
+        if pid is None and time.time() - old.stat().st_mtime > 60 or pid is not None and not _alive(pid): shutil.rmtree(old, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(prefix=f'.{dest.name}.', dir=dest.parent))
+    (tmp/'.owner').write_text(str(os.getpid()))
     try:
         make(tmp)
+        (tmp/'.owner').unlink()
         try: os.replace(tmp, dest)
         except OSError:                                             # built meanwhile by another process: keep theirs
             if not dest.exists(): raise
@@ -486,9 +508,9 @@ def cache_settings() -> dict:
 
 def decode_clip(path) -> tuple[np.ndarray, float]:
     "Decode one file → mono → 44.1 kHz → the thesis clip: int16 samples (1_345_050,) and the scale back to float."
-    wave = load_audio(path, sr=SR)
-    if wave.shape[-1] < MIN_SECONDS * SR: raise AudioError(f'{path}: lasts {wave.shape[-1] / SR:.1f} s, expected at least {MIN_SECONDS} s (truncated?)')
-    return to_int16(audible(clip_song(wave)[0].numpy(), path))
+    x, n = decode_span(path, CLIP_START, CLIP_END, sr=SR)                      # a full-length song: only its clip is held
+    if n < MIN_SECONDS * SR: raise AudioError(f'{path}: lasts {n / SR:.1f} s, expected at least {MIN_SECONDS} s (truncated?)')
+    return to_int16(audible(np.pad(x, (0, CLIP_SAMPLES - len(x))), path))
 
 def audible(x: np.ndarray, path) -> np.ndarray:
     "`x` if it holds sound (peak around its mean ≥ 1e-4, −80 dBFS), else a named error: a silent clip is no training item."

@@ -16,9 +16,9 @@ import soundfile as sf
 import soxr
 from tqdm.auto import tqdm
 
-from .audio import SR, CLIP_SAMPLES, N_SLICES, AudioError, load_audio
+from .audio import SR, CLIP_SAMPLES, N_SLICES, AudioError, load_audio, decode_span
 from .config import data_dir
-from .deam import (TOY_VERSION, AUDIO_EXTS, EmoMusic, Problem, DatasetError, cache_settings, to_int16, audible, read_text, write_audio, built_once,
+from .deam import (TOY_VERSION, AUDIO_EXTS, EmoMusic, Problem, DatasetError, cache_settings, to_int16, audible, read_text, write_audio, built_once, die_with_parent,
                              synth_song, _raise_or_keep)
 from .emotions import QUADRANTS, EMOTIONS, emotions_to_quadrants
 
@@ -99,9 +99,9 @@ FOURQ_MIN_SECONDS = 5.0      # shorter decoded audio is a broken file (the relea
 
 def decode_fourq_clip(path) -> tuple[np.ndarray, float]:
     "Decode one 4Q file → mono → 44.1 kHz → its first 30.5 s, zero-padded: int16 samples (1_345_050,) and the scale back."
-    wave = load_audio(path, sr=SR)[0].numpy()
-    if len(wave) < FOURQ_MIN_SECONDS * SR: raise AudioError(f'{path}: lasts {len(wave) / SR:.1f} s, expected at least {FOURQ_MIN_SECONDS} s (truncated?)')
-    return to_int16(audible(np.pad(wave[:CLIP_SAMPLES], (0, max(0, CLIP_SAMPLES - len(wave)))), path))
+    x, n = decode_span(path, 0, CLIP_SAMPLES, sr=SR)
+    if n < FOURQ_MIN_SECONDS * SR: raise AudioError(f'{path}: lasts {n / SR:.1f} s, expected at least {FOURQ_MIN_SECONDS} s (truncated?)')
+    return to_int16(audible(np.pad(x, (0, CLIP_SAMPLES - len(x))), path))
 
 def fourq_cache_settings() -> dict:
     "What decides a 4Q cache's contents (the emoMusic settings, another clip rule)."
@@ -143,7 +143,7 @@ def make_toy_fourq(root,                       # folder to write into (must not 
     secs = np.where(rng.random(n_songs) < short_share, rng.uniform(10, 29, n_songs), rng.uniform(29.9, 30.1, n_songs))
     songs = [dict(number=int(n), q=int(q), seconds=float(s), sr=int(r), stereo=bool(st)) for n, q, s, r, st in
              zip(numbers, qs, secs, rng.choice([32_000, 22_050, 44_100], n_songs, p=[0.6, 0.3, 0.1]), rng.random(n_songs) < 0.85)]
-    with ProcessPoolExecutor(workers or os.cpu_count(), mp_context=mp.get_context('fork')) as ex:
+    with ProcessPoolExecutor(workers or os.cpu_count(), mp_context=mp.get_context('fork'), initializer=die_with_parent) as ex:
         list(tqdm(ex.map(_toy_fourq_song, songs, [root] * n_songs, [seed] * n_songs), total=n_songs, desc='toy 4Q', disable=not progress))
     with open(root/FOURQ_ANNOTATIONS, 'w', newline='', encoding='ascii') as f:
         w = csv.writer(f, lineterminator='\r\n'); w.writerow(['Song', 'Quadrant'])

@@ -191,6 +191,8 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
     cond, device = getattr(G, 'conditional', False), default_device(cfg.device or None)
     if cfg.resume:
         run_dir = Path(root or runs_dir())/experiment/cfg.run_id
+        if run_dir.is_dir() and not (run_dir/'config.json').is_file():    # killed between making the folder and writing its config
+            save_json(dict(cfg.as_dict(), G=type(G).__name__, D=type(D).__name__, experiment=experiment, run_id=cfg.run_id), run_dir/'config.json')
         if not (run_dir/'config.json').is_file(): raise FileNotFoundError(f"{run_dir}: no such run to resume")
         started = (run_dir/'checkpoint.pt').is_file()          # False: killed before its first checkpoint, it starts at iteration 0
     else: run_dir = new_run(experiment, dict(cfg.as_dict(), G=type(G).__name__, D=type(D).__name__), run_id=cfg.run_id or None, root=root)

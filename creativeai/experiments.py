@@ -161,7 +161,10 @@ def slurm_array(kind: str, grid: pd.DataFrame, experiment: str, extra: dict | No
 
 def grid_task(manifest, index: int) -> str:
     "Run task `index` of a SLURM manifest (what each array task calls)."
-    tasks = json.loads(Path(manifest).read_text())
+    try: tasks = json.loads(Path(manifest).read_text())
+    except json.JSONDecodeError as e: raise ValueError(f"{manifest}: not a task manifest (not JSON: {e})") from None
+    if not isinstance(tasks, list) or not all(isinstance(t, dict) and {'run', 'notebook', 'params'} <= set(t) for t in tasks):
+        raise ValueError(f"{manifest}: not a task manifest (a list of {{run, notebook, params}})")
     if not 0 <= index < len(tasks): raise IndexError(f"{manifest}: task {index} out of range 0..{len(tasks) - 1}")
     t = tasks[index]
     return run_one(t['notebook'], t['params'], t['run'])

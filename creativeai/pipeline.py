@@ -606,51 +606,85 @@ def _demo(cfg: DemoConfig, root, progress: bool, t0: float, n_threads: int) -> d
     return dict(run_dir=run_dir, translator=tr_ckpt, painter=pa_ckpt, emotions=ep, report=html, seconds=seconds, files=res['files'])
 
 # %% ../nbs/08_pipeline.ipynb #4ba90fd6
+def _png(x) -> bytes:
+    "PNG bytes of a matplotlib `Figure` (made without pyplot, so any thread may draw) or of an `(H, W, 3)` array in [0, 1] or uint8."
+    import io
+    from PIL import Image
+    buf = io.BytesIO()
+    if hasattr(x, 'savefig'): x.savefig(buf, format='png', dpi=80)
+    else: Image.fromarray(x if x.dtype == np.uint8 else (np.clip(x, 0, 1)*255).round().astype(np.uint8)).save(buf, format='PNG')
+    return buf.getvalue()
+
+def _labels(paths) -> list:
+    "Dropdown options `(label, path)`: the file's name, with its folder where names repeat."
+    names = [Path(p).name for p in paths]
+    return [(n if names.count(n) == 1 else f'{Path(p).parent.name}/{n}', str(p)) for n, p in zip(names, paths)]
+
+# %% ../nbs/08_pipeline.ipynb #6311750e
 def app(translator: Translator, painter: Painter, songs=(), seed: int = 0):
     "An ipywidgets app: choose/upload a song, play it, its emotions over time, its painting, a frame scrubber, re-paint with a seed."
-    import tempfile, ipywidgets as W, matplotlib.pyplot as plt
-    from IPython.display import display
+    import html, tempfile, threading, ipywidgets as W
+    from matplotlib.figure import Figure
     from creativeai.dcgan import image_grid
     check_pair(translator, painter)
-    songs = [str(s) for s in songs]
-    pick = W.Dropdown(options=songs, value=songs[0] if songs else None, description='song')
-    upload = W.FileUpload(accept='audio/*,.wav,.mp3,.ogg,.flac', multiple=False, description='upload')
+    pick = W.Dropdown(options=_labels(songs), value=str(songs[0]) if len(songs) else None, description='song')
+    upload = W.FileUpload(accept='audio/*,.wav,.mp3,.ogg,.opus,.flac,.m4a', multiple=False, description='upload')
     seed_w, repaint = W.IntText(value=seed, description='seed', layout=W.Layout(width='160px')), W.Button(description='re-paint')
-    player, bars, painting, frame = W.Output(), W.Output(), W.Output(), W.Output()
+    player, note, caption = W.Audio(autoplay=False), W.HTML(), W.HTML()
+    bars, painting, frame = (W.Image(format='png', layout=W.Layout(max_width=w)) for w in ('900px', '700px', '300px'))
     scrub = W.IntSlider(value=0, min=0, max=0, description='frame', continuous_update=False, layout=W.Layout(width='600px'))
-    state = dict(ep=None, path=None, frames=None)
-    def show(out, fig):
-        with out: out.clear_output(wait=True); display(fig)
-        plt.close(fig)
+    state, lock, quiet = dict(ep=None, path=None, frames=None, strip=None), threading.RLock(), []
+    def serial(f):                                  # one callback at a time (JupyterLab may call them from two threads)
+        def g(*a):
+            if quiet: return                        # changes the app makes itself
+            with lock: f(*a)
+        return g
+    def set_quietly(w, **kw):
+        quiet.append(1)
+        try: [setattr(w, k, v) for k, v in kw.items()]
+        finally: quiet.pop()
+    def clear(message: str = ''):
+        state.update(ep=None, frames=None, strip=None)
+        bars.value = painting.value = frame.value = b''; caption.value = ''
+        set_quietly(scrub, value=0, max=0); note.value = message
+    @serial
     def analyse(*_):
+        clear()
         if not pick.value: return
-        state['path'] = Path(pick.value)
-        with player: player.clear_output(wait=True); display(W.Audio(value=state['path'].read_bytes(), format=state['path'].suffix.lstrip('.'), autoplay=False))
-        try: state['ep'] = translator.emotions(state['path'])
-        except (AudioError, ValueError) as e:
-            with bars: bars.clear_output(wait=True); print(f'⚠ {e}')
-            return
-        show(bars, plot_emotion_path(state['ep'])[0].figure); paint()
+        state['path'] = path = Path(pick.value)
+        try:
+            player.value, player.format = path.read_bytes(), path.suffix.lstrip('.').lower()
+            ep = translator.emotions(path)
+        except (AudioError, ValueError, OSError) as e: clear(f'⚠ {html.escape(str(e))}'); return
+        state['ep'] = ep
+        fig = Figure(figsize=(13, 3.2), layout='constrained'); plot_emotion_path(ep, fig.subplots(1, 2, width_ratios=(4, 1)))
+        bars.value = _png(fig); paint()
+    @serial
     def paint(*_):
-        ep = state['ep']
-        if ep is None: return
-        imgs = painter.paint(ep, 4, seed_w.value)
-        fig, ax = plt.subplots(figsize=(8, 2.3)); ax.imshow(image_grid(imgs, 4)); ax.axis('off'); ax.set_title(f'{ep.song_emotion} (seed {seed_w.value})')
-        show(painting, fig)
+        if (ep := state['ep']) is None: return
+        painting.value = _png(image_grid(painter.paint(ep, 4, seed_w.value), 4))
+        caption.value = f'<b>{ep.song_emotion}</b> (seed {seed_w.value})'
         state['frames'], state['strip'] = list(animation_frames(painter, ep, seed=seed_w.value)), timeline_strip(ep)
-        scrub.max = len(state['frames']) - 1; draw_frame()
+        set_quietly(scrub, max=len(state['frames']) - 1, value=0); draw_frame()
+    @serial
     def draw_frame(*_):
         if not state['frames']: return
         t, c, img = state['frames'][scrub.value]
-        fig, ax = plt.subplots(figsize=(3.2, 3.6)); ax.imshow(compose_frame(img, state['strip'], t, state['ep'].duration)); ax.axis('off')
-        ax.set_title(f"{t:.1f} s: {state['ep'].emotions[int(np.argmax(c))]}"); show(frame, fig)
+        frame.value = _png(compose_frame(img, state['strip'], t, state['ep'].duration))
+        note.value = f"{t:.1f} s: {state['ep'].emotions[int(np.argmax(c))]}"
+    @serial
     def uploaded(change):
-        for f in (upload.value or ()):
-            name, content = (f['name'], f['content']) if isinstance(f, dict) else (f.name, f.content)
-            p = Path(tempfile.gettempdir())/f'creativeai-upload-{Path(name).name}'; p.write_bytes(bytes(content))
-            pick.options = [*pick.options, str(p)]; pick.value = str(p)
+        files = upload.value or ()
+        if not files: return
+        f = files[-1]
+        name, content = (f['name'], f['content']) if isinstance(f, dict) else (f.name, f.content)
+        p = Path(tempfile.gettempdir())/f'creativeai-upload-{Path(name).name}'; p.write_bytes(bytes(content))
+        paths = [v for _, v in pick.options if v != str(p)] + [str(p)]
+        set_quietly(pick, options=_labels(paths), value=str(p)); set_quietly(upload, value=())   # the same file again is news
+        analyse()
     pick.observe(analyse, 'value'); upload.observe(uploaded, 'value'); repaint.on_click(paint); scrub.observe(draw_frame, 'value')
-    box = W.VBox([W.HBox([pick, upload]), player, bars, W.HBox([seed_w, repaint]), painting, scrub, frame])
-    box.state, box.analyse, box.paint, box.scrub, box.seed, box.pick = state, analyse, paint, scrub, seed_w, pick
+    box = W.VBox([W.HBox([pick, upload]), player, note, bars, W.HBox([seed_w, repaint, caption]), painting, scrub, frame])
+    box.state, box.analyse, box.paint, box.scrub, box.seed, box.pick, box.upload, box.note = state, analyse, paint, scrub, seed_w, pick, upload, note
+    box.images = dict(bars=bars, painting=painting, frame=frame)
     analyse()
     return box

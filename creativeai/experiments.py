@@ -501,13 +501,14 @@ def _parser():
     c.add_argument('--workers', type=int, help='decoding threads (default: all cores)')
     sub.add_parser('paint', help='paint a song: paintings, emotion JSON, --video animation (creativeai paint --help)', add_help=False)
     sub.add_parser('demo', help='toy worlds -> a small translator and painter -> paintings of a toy song (creativeai demo --help)', add_help=False)
+    sub.add_parser('app', help='the painting app as a web page on 127.0.0.1 (creativeai app --help)', add_help=False)
     return ap
 
 # %% ../nbs/02b_experiments.ipynb #0bc1bc28
 def run_cli(argv=None):
     "Run a `creativeai` command line (a list of words); returns what it made (a table, a script path, a status)."
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ('paint', 'demo'):
+    if argv and argv[0] in ('paint', 'demo', 'app'):
         from creativeai import pipeline                                     # added by 08_pipeline
         return pipeline.main(argv)
     a = _parser().parse_args(argv)

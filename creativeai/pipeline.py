@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_pipeline.ipynb #a8f884ae
 from __future__ import annotations
-import argparse, dataclasses, json, math, os, subprocess, sys, time
+import argparse, dataclasses, json, math, os, subprocess, sys, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -22,7 +22,7 @@ __all__ = ['SILENCE_PEAK', 'IMAGE_SUFFIXES', 'EmotionPath', 'emotion_record', 'T
            'check_pair', 'toy_song', 'DemoConfig', 'train_demo_translator', 'train_demo_painter', 'plot_emotion_path',
            'n_frames', 'frame_conditions', 'frame_latents', 'animation_frames', 'timeline_strip', 'compose_frame',
            'write_animation', 'check_out', 'save_paintings', 'paint_song', 'latest_demo', 'main', 'write_report',
-           'demo', 'app']
+           'demo', 'app', 'app_notebook', 'serve_app']
 
 # %% ../nbs/08_pipeline.ipynb #af257311
 class _Framer:
@@ -455,8 +455,8 @@ def latest_demo(root=None) -> dict | None:
     d = json.loads(f.read_text())
     return d if all(Path(d.get(k, '')).exists() for k in ('translator', 'painter')) else None
 
-def _models(a) -> tuple[Translator, Painter]:
-    "The translator and painter a command line asks for (or the demo's last ones)."
+def _models(a, load: bool = True) -> tuple:
+    "The translator and painter a command line asks for (or the demo's last ones); `load=False`: their checkpoint paths."
     tr, pa = a.translator, a.painter
     if tr is None or pa is None:
         last = latest_demo()
@@ -465,6 +465,7 @@ def _models(a) -> tuple[Translator, Painter]:
                              f"{runs_dir()/'demo'}: run `creativeai demo` first (a few minutes on a CPU), or give checkpoints of notebooks 03/04 and 07")
         tr, pa = tr or last['translator'], pa or last['painter']
         print(f"using the models `creativeai demo` trained last ({last['run_dir']})", file=sys.stderr)
+    if not load: return str(tr), str(pa)
     return Translator.from_checkpoint(tr, device=a.device or None), Painter.from_checkpoint(pa, device=a.device or None)
 
 # %% ../nbs/08_pipeline.ipynb #647a4d52
@@ -489,6 +490,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument('--video', help='also write an animation: out.gif, or out.mp4 (needs imageio-ffmpeg; audio with ffmpeg)')
     p.add_argument('--fps', type=float, default=0.0, help='animation frames per second (default: one per 500 ms slice)')
     p.add_argument('--device', default='', help='cpu, cuda, mps (default: the best available)')
+    a = sub.add_parser('app', help='the painting app as a web page (Voilà) on 127.0.0.1', description='Serve the painting app (choose or upload a song, its emotions, paintings and animation) as a web page with Voilà on 127.0.0.1.')
+    a.add_argument('songs', nargs='*', help='audio files to offer in the app (more can be uploaded)')
+    a.add_argument('--translator', help="translator checkpoint (best.pt or its run folder); default: the last demo's")
+    a.add_argument('--painter', help="cDCGAN checkpoint (checkpoint.pt or its run folder); default: the last demo's")
+    a.add_argument('--port', type=int, default=8866, help='port on 127.0.0.1 (default 8866; 0: a free one)')
     d = sub.add_parser('demo', help='train a small translator and painter on toy worlds and paint a toy song (≤ 5 min on a CPU)',
                        description=demo.__doc__)
     for f in dataclasses.fields(DemoConfig):
@@ -520,6 +526,10 @@ def main(argv=None) -> int:
         if a.cmd == 'demo':
             cfg = DemoConfig(**{f.name: getattr(a, f.name) for f in dataclasses.fields(DemoConfig)})
             demo(cfg); return 0
+        if a.cmd == 'app':
+            server = serve_app(*_models(a, load=False), a.songs, a.port)
+            try: return server.wait()
+            except KeyboardInterrupt: server.terminate(); return 0
         out = _check_paint_args(a)
         tr, pa = _models(a)
         res = paint_song(a.song, tr, pa, out, a.n, a.seed, a.video, a.fps)
@@ -633,19 +643,25 @@ def app(translator: Translator, painter: Painter, songs=(), seed: int = 0):
     player, note, caption = W.Audio(autoplay=False), W.HTML(), W.HTML()
     bars, painting, frame = (W.Image(format='png', layout=W.Layout(max_width=w)) for w in ('900px', '700px', '300px'))
     scrub = W.IntSlider(value=0, min=0, max=0, description='frame', continuous_update=False, layout=W.Layout(width='600px'))
+    animate, video = W.Button(description='animation ▶'), W.Video(format='mp4', autoplay=False, controls=True, layout=W.Layout(max_width='300px', display='none'))
     state, lock, quiet = dict(ep=None, path=None, frames=None, strip=None), threading.RLock(), []
     def serial(f):                                  # one callback at a time (JupyterLab may call them from two threads)
         def g(*a):
             if quiet: return                        # changes the app makes itself
-            with lock: f(*a)
+            with lock:
+                try: f(*a)
+                except Exception as e: note.value = f'⚠ {type(e).__name__}: {html.escape(str(e))}'; raise   # seen in the page too
         return g
     def set_quietly(w, **kw):
         quiet.append(1)
         try: [setattr(w, k, v) for k, v in kw.items()]
         finally: quiet.pop()
+    def show(w, value: bytes):                      # a picture, or nothing on screen
+        w.value, w.layout.display = value, '' if value else 'none'
     def clear(message: str = ''):
         state.update(ep=None, frames=None, strip=None)
-        bars.value = painting.value = frame.value = b''; caption.value = ''
+        for w in (bars, painting, frame, video): show(w, b'')
+        caption.value = ''
         set_quietly(scrub, value=0, max=0); note.value = message
     @serial
     def analyse(*_):
@@ -658,11 +674,11 @@ def app(translator: Translator, painter: Painter, songs=(), seed: int = 0):
         except (AudioError, ValueError, OSError) as e: clear(f'⚠ {html.escape(str(e))}'); return
         state['ep'] = ep
         fig = Figure(figsize=(13, 3.2), layout='constrained'); plot_emotion_path(ep, fig.subplots(1, 2, width_ratios=(4, 1)))
-        bars.value = _png(fig); paint()
+        show(bars, _png(fig)); paint()
     @serial
     def paint(*_):
         if (ep := state['ep']) is None: return
-        painting.value = _png(image_grid(painter.paint(ep, 4, seed_w.value), 4))
+        show(painting, _png(image_grid(painter.paint(ep, 4, seed_w.value), 4)))
         caption.value = f'<b>{ep.song_emotion}</b> (seed {seed_w.value})'
         state['frames'], state['strip'] = list(animation_frames(painter, ep, seed=seed_w.value)), timeline_strip(ep)
         set_quietly(scrub, max=len(state['frames']) - 1, value=0); draw_frame()
@@ -670,8 +686,15 @@ def app(translator: Translator, painter: Painter, songs=(), seed: int = 0):
     def draw_frame(*_):
         if not state['frames']: return
         t, c, img = state['frames'][scrub.value]
-        frame.value = _png(compose_frame(img, state['strip'], t, state['ep'].duration))
+        show(frame, _png(compose_frame(img, state['strip'], t, state['ep'].duration)))
         note.value = f"{t:.1f} s: {state['ep'].emotions[int(np.argmax(c))]}"
+    @serial
+    def make_video(*_):                             # the animation with the song's sound, to play in the page
+        if (ep := state['ep']) is None: return
+        res = write_animation(Path(tempfile.mkdtemp(prefix='creativeai-app-'))/'animation.mp4', painter, ep, seed=seed_w.value,
+                              audio=state['path'], progress=False)
+        video.format = res['path'].suffix.lstrip('.'); show(video, res['path'].read_bytes())
+        note.value = html.escape('; '.join(res['notes']))
     @serial
     def uploaded(change):
         files = upload.value or ()
@@ -683,8 +706,44 @@ def app(translator: Translator, painter: Painter, songs=(), seed: int = 0):
         set_quietly(pick, options=_labels(paths), value=str(p)); set_quietly(upload, value=())   # the same file again is news
         analyse()
     pick.observe(analyse, 'value'); upload.observe(uploaded, 'value'); repaint.on_click(paint); scrub.observe(draw_frame, 'value')
-    box = W.VBox([W.HBox([pick, upload]), player, note, bars, W.HBox([seed_w, repaint, caption]), painting, scrub, frame])
+    animate.on_click(make_video)
+    box = W.VBox([W.HBox([pick, upload]), player, note, bars, W.HBox([seed_w, repaint, caption]), painting, scrub,
+                  W.HBox([frame, W.VBox([animate, video])])])
     box.state, box.analyse, box.paint, box.scrub, box.seed, box.pick, box.upload, box.note = state, analyse, paint, scrub, seed_w, pick, upload, note
-    box.images = dict(bars=bars, painting=painting, frame=frame)
+    box.images, box.video, box.make_video = dict(bars=bars, painting=painting, frame=frame), video, make_video
     analyse()
     return box
+
+# %% ../nbs/08_pipeline.ipynb #f0cdca25
+def app_notebook(path, translator, painter, songs=()) -> Path:
+    "A notebook at `path` that shows `app` for these checkpoints and songs: what `creativeai app` serves with Voilà."
+    import nbformat
+    code = ("from creativeai.pipeline import Translator, Painter, app\n"
+            f"app(Translator.from_checkpoint({str(translator)!r}), Painter.from_checkpoint({str(painter)!r}), {[str(s) for s in songs]!r})")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        "# creativeai: music → emotion → painting\n\nChoose or upload a song: its emotions over time, its paintings, "
+        "a scrubber through the animation that follows it, and the animation with its sound."), nbformat.v4.new_code_cell(code)])
+    nb.metadata['kernelspec'] = {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}
+    with atomic_path(path) as tmpf: nbformat.write(nb, str(tmpf))
+    return Path(path)
+
+def serve_app(translator, painter, songs=(), port: int = 8866) -> subprocess.Popen:
+    "Serve the app as a web page with Voilà on http://127.0.0.1:`port`/ (models and songs checked first) → the server process."
+    import socket
+    Translator.from_checkpoint(translator); Painter.from_checkpoint(painter)       # named errors here, not in the page
+    if bad := [s for s in songs if not Path(s).is_file()]: raise FileNotFoundError(f"{bad[0]}: audio file not found")
+    if not port:
+        with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
+    d = Path(tempfile.mkdtemp(prefix='creativeai-app-'))
+    nb = app_notebook(d/'creativeai.ipynb', translator, painter, [Path(s).resolve() for s in songs])
+    proc = subprocess.Popen([sys.executable, '-m', 'voila', str(nb), '--no-browser', f'--port={port}', '--Voila.ip=127.0.0.1'],
+                            cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for _ in range(600):                                                          # until it listens
+        if proc.poll() is not None: raise RuntimeError(f"Voilà stopped: {proc.stdout.read()[-1500:]}")
+        with socket.socket() as s:
+            if s.connect_ex(('127.0.0.1', port)) == 0: break
+        time.sleep(0.1)
+    else: proc.kill(); raise RuntimeError(f"Voilà did not listen on 127.0.0.1:{port} within 60 s")
+    print(f"creativeai app: http://127.0.0.1:{port}/  (Ctrl-C stops it)", flush=True)
+    proc.url = f'http://127.0.0.1:{port}/'
+    return proc

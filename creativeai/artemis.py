@@ -409,13 +409,15 @@ def load_emotion_classifier(path, map_location='cpu', classes=EMOTIONS) -> Emoti
 # %% ../nbs/05_artemis.ipynb #fdf616b8
 class ClassifierFeatures:
     "FID/KID features from the penultimate layer of the project's `EmotionCNN`; `.name` says so."
-    def __init__(self, clf: nn.Module, device=None):
+    def __init__(self, clf: nn.Module, device=None, size: int | None = None):   # `size`: images of another side are resized (area) to it first
         from creativeai.learner import default_device
-        self.device = default_device(device); self.model = clf.to(self.device).eval()
+        self.device = default_device(device); self.model = clf.to(self.device).eval(); self.size = size
         d = clf.head[-1].in_features
-        self.name = f"project EmotionCNN penultimate features ({d}-d; not Inception)"
+        self.name = f"project EmotionCNN penultimate features ({d}-d; not Inception)" + (f", at {size} px" if size else '')
     @torch.no_grad()
-    def __call__(self, x): return self.model.features(x.to(self.device)).float().cpu()   # (B, 3, 64, 64) → (B, d)
+    def __call__(self, x):   # (B, 3, H, W) → (B, d)
+        if self.size and x.shape[-2:] != (self.size, self.size): x = nn.functional.interpolate(x, size=(self.size, self.size), mode='area')
+        return self.model.features(x.to(self.device)).float().cpu()
 
 class InceptionFeatures:
     "FID/KID features from Inception-v3's 2048-d pool layer, weights from a local torchvision state-dict file (never downloaded)."

@@ -18,9 +18,9 @@ from .dcgan import (GANConfig, Generator, Discriminator, GAN_CLASSES, train_gan,
                               image_grid, n_params, make_dcgan, gan_data)
 
 # %% auto #0
-__all__ = ['CondGANConfig', 'embed_condition', 'CondBatchNorm2d', 'CondGenerator', 'CondDiscriminator', 'make_cdcgan',
-           'emotion_condition', 'generate', 'emotion_grid', 'plot_emotion_grid', 'emotion_fidelity',
-           'per_emotion_recall']
+__all__ = ['EMOTION_STYLES', 'CondGANConfig', 'embed_condition', 'CondBatchNorm2d', 'CondGenerator', 'CondDiscriminator',
+           'make_cdcgan', 'emotion_condition', 'generate', 'emotion_grid', 'plot_emotion_grid', 'style_map',
+           'style_map_from_artemis', 'to_styles', 'emotion_fidelity', 'per_emotion_recall']
 
 # %% ../nbs/07_cdcgan.ipynb #af232f70
 @dataclass
@@ -29,9 +29,11 @@ class CondGANConfig(GANConfig):
     ne: int = 64
     proj: bool = False   # projection discriminator term (Miyato & Koyama 2018), an extension; False = the thesis's D
     cbn: bool = False    # conditional batch norm in G (de Vries et al. 2017), an extension; False = the thesis's G
+    condition: str = 'emotion'   # what the painter is conditioned on: 'emotion' (ArtEmis labels, the thesis) or 'style' (WikiArt's style folders)
     def __post_init__(self):
         super().__post_init__()
         if self.ne < 1: raise ValueError(f"ne must be ≥ 1, got {self.ne}")
+        if self.condition not in ("emotion", "style"): raise ValueError(f"condition must be 'emotion' or 'style', got {self.condition!r}")
 
 # %% ../nbs/07_cdcgan.ipynb #7e66c826
 def embed_condition(emb: nn.Embedding, y: torch.Tensor) -> torch.Tensor:
@@ -53,41 +55,43 @@ class CondBatchNorm2d(nn.Module):
         return self.bn(x)*(1 + embed_condition(self.gamma, y))[:, :, None, None] + embed_condition(self.beta, y)[:, :, None, None]
 
 class CondGenerator(nn.Module):
-    "cDCGAN generator: `z` `(B, nz)` and labels `(B,)` or probabilities `(B, 8)` → image `(B, nc, 64, 64)` in [-1, 1]."
+    "cDCGAN generator: `z` `(B, nz)` and labels `(B,)` or probabilities `(B, n_classes)` → image `(B, nc, size, size)` in [-1, 1]."
     conditional = True
     def __init__(self, nz: int = 100, ne: int = 64, ngf: int = 64, nc: int = 3, n_classes: int = N_EMOTIONS,
-                 cbn: bool = False):                                    # conditional batch norm in every layer (an extension)
+                 cbn: bool = False,                                     # conditional batch norm in every layer (an extension)
+                 size: int = 64):
         super().__init__()
-        self.hparams = dict(nz=nz, ne=ne, ngf=ngf, nc=nc, n_classes=n_classes, cbn=cbn)
+        self.hparams = dict(nz=nz, ne=ne, ngf=ngf, nc=nc, n_classes=n_classes, cbn=cbn, size=size)
         self.embed = nn.Embedding(n_classes, ne)
-        self.net = Generator(nz + ne, ngf, nc)                          # first layer: nz + ne = 164 input channels
+        self.net = Generator(nz + ne, ngf, nc, size)                        # first layer: nz + ne = 164 input channels
         if cbn: self.net.main = nn.Sequential(*[CondBatchNorm2d(m, n_classes) if isinstance(m, nn.BatchNorm2d) else m for m in self.net.main])
     def forward(self, z, y):
         if z.dim() == 4: z = z.flatten(1)                               # (B, nz, 1, 1) → (B, nz)
         if z.shape[1] != self.hparams['nz'] or len(y) != len(z): raise ValueError(f"CondGenerator: expected z (B, {self.hparams['nz']}) and B labels, got {tuple(z.shape)} and {len(y)}")
         h = torch.cat([z, embed_condition(self.embed, y)], 1)           # (B, nz + ne)
-        if not self.hparams['cbn']: return self.net(h)                  # → (B, nc, 64, 64)
+        if not self.hparams['cbn']: return self.net(h)                  # → (B, nc, size, size)
         h = h[:, :, None, None]
         for m in self.net.main: h = m(h, y) if isinstance(m, CondBatchNorm2d) else m(h)
-        return h                                                        # (B, nc, 64, 64)
+        return h                                                        # (B, nc, size, size)
 
 class CondDiscriminator(nn.Module):
-    "cDCGAN discriminator: image `(B, nc, 64, 64)` and labels `(B,)` or probabilities `(B, 8)` → real/fake logit `(B,)` (and class logits with `aux`)."
+    "cDCGAN discriminator: image `(B, nc, size, size)` and labels `(B,)` or probabilities `(B, n_classes)` → real/fake logit `(B,)` (and class logits with `aux`)."
     conditional = True
     def __init__(self, ndf: int = 64, nc: int = 3, n_classes: int = N_EMOTIONS, bn_first: bool = False,
                  aux: bool = False,                                     # an auxiliary classifier head (AC-GAN), for `aux_weight`
-                 proj: bool = False):                                   # a projection term (Miyato & Koyama 2018) on the last features
+                 proj: bool = False,                                    # a projection term (Miyato & Koyama 2018) on the last features
+                 size: int = 64, sn: bool = False):
         super().__init__()
-        self.hparams = dict(ndf=ndf, nc=nc, n_classes=n_classes, bn_first=bn_first, aux=aux, proj=proj)
-        self.embed = nn.Embedding(n_classes, 64*64)
-        self.net = Discriminator(ndf, nc + 1, bn_first)                 # one extra input channel: the label
+        self.hparams = dict(ndf=ndf, nc=nc, n_classes=n_classes, bn_first=bn_first, aux=aux, proj=proj, size=size, sn=sn)
+        self.embed = nn.Embedding(n_classes, size*size)
+        self.net = Discriminator(ndf, nc + 1, bn_first, size, sn)               # one extra input channel: the label
         self.aux = aux
-        if aux: self.classify = nn.Conv2d(ndf*8, n_classes, 4, 1, 0)   # (B, 8ndf, 4, 4) → (B, n_classes, 1, 1)
+        if aux: self.classify = nn.Conv2d(self.net.width, n_classes, 4, 1, 0)   # (B, 8ndf, 4, 4) → (B, n_classes, 1, 1)
         self.proj = proj
-        if proj: self.project = nn.Embedding(n_classes, ndf*8); nn.init.normal_(self.project.weight, 0.0, 0.02)
+        if proj: self.project = nn.Embedding(n_classes, self.net.width); nn.init.normal_(self.project.weight, 0.0, 0.02)
     def forward(self, x, y, aux: bool = False):
         if len(y) != len(x): raise ValueError(f"CondDiscriminator: {len(x)} images but {len(y)} labels")
-        e = embed_condition(self.embed, y).view(len(x), 1, 64, 64)     # (B, 4096) → (B, 1, 64, 64)
+        s = self.hparams['size']; e = embed_condition(self.embed, y).view(len(x), 1, s, s)   # (B, s²) → (B, 1, s, s)
         if not (aux or self.proj): return self.net(torch.cat([x, e], 1))   # (B, nc + 1, 64, 64) → (B,)
         if aux and not self.aux: raise ValueError("CondDiscriminator: built without an auxiliary classifier (aux=False)")
         h = self.net.main[:-1](torch.cat([x, e], 1))                    # (B, nc + 1, 64, 64) → (B, 8ndf, 4, 4)
@@ -97,64 +101,100 @@ class CondDiscriminator(nn.Module):
 
 GAN_CLASSES.update(CondGenerator=CondGenerator, CondDiscriminator=CondDiscriminator)
 
-def make_cdcgan(cfg: CondGANConfig):
+def make_cdcgan(cfg: CondGANConfig, n_classes: int = N_EMOTIONS):
     "A freshly initialised `(CondGenerator, CondDiscriminator)` pair of `cfg`'s sizes, seeded by `cfg.seed`."
     seed_everything(cfg.seed)
-    return CondGenerator(cfg.nz, cfg.ne, cfg.ngf, cbn=cfg.cbn), CondDiscriminator(cfg.ndf, aux=cfg.aux_weight > 0, proj=cfg.proj)
+    return (CondGenerator(cfg.nz, cfg.ne, cfg.ngf, n_classes=n_classes, cbn=cfg.cbn, size=cfg.size),
+            CondDiscriminator(cfg.ndf, n_classes=n_classes, aux=cfg.aux_weight > 0, proj=cfg.proj, size=cfg.size, sn=cfg.sn))
 
 # %% ../nbs/07_cdcgan.ipynb #07f24058
-def emotion_condition(emotion_or_probabilities) -> torch.Tensor:
-    "A label id `()` long tensor for a name or id; a float `(8,)` probability vector for a sequence/array/tensor/dict of probabilities."
+def emotion_condition(emotion_or_probabilities, n_classes: int = N_EMOTIONS) -> torch.Tensor:
+    "A label id `()` long tensor for a name or id; a float `(n_classes,)` probability vector for a sequence/array/tensor/dict of probabilities (names: emotions)."
     e = emotion_or_probabilities
     if isinstance(e, str): return torch.tensor(emotion_id(e))
     if isinstance(e, (int, np.integer)) or (torch.is_tensor(e) and e.dim() == 0 and not e.is_floating_point()):
-        if not 0 <= int(e) < N_EMOTIONS: raise ValueError(f"emotion id must be in 0..{N_EMOTIONS - 1}, got {int(e)}")
+        if not 0 <= int(e) < n_classes: raise ValueError(f"emotion id must be in 0..{n_classes - 1}, got {int(e)}")
         return torch.tensor(int(e))
     if isinstance(e, dict):
         named = {EMOTIONS[emotion_id(k)]: float(v) for k, v in e.items()}  # unknown names raise
         e = [named.get(name, 0.0) for name in EMOTIONS]
     p = torch.as_tensor(np.asarray(e, dtype=np.float32))
-    if p.shape != (N_EMOTIONS,): raise ValueError(f"probabilities must have {N_EMOTIONS} entries (one per emotion, canonical order), got shape {tuple(p.shape)}")
+    if p.shape != (n_classes,): raise ValueError(f"probabilities must have {n_classes} entries (one per class, in order), got shape {tuple(p.shape)}")
     if not torch.isfinite(p).all() or (p < 0).any() or abs(p.sum().item() - 1) > 1e-3: raise ValueError(f"probabilities must be ≥ 0 and sum to 1, got {p.tolist()}")
     return p
 
 def generate(G, emotion_or_probabilities, n: int = 8, seed: int = 0, device=None) -> torch.Tensor:
-    "`n` paintings `(n, 3, 64, 64)` in [-1, 1] of an emotion (name/id) or a blend (8 probabilities), from noise seeded by `seed`."
-    c = emotion_condition(emotion_or_probabilities)
+    "`n` paintings `(n, 3, size, size)` in [-1, 1] of an emotion (name/id) or a blend (8 probabilities; a style painter: its classes' ids or probabilities), from noise seeded by `seed`."
+    c = emotion_condition(emotion_or_probabilities, G.hparams.get('n_classes', N_EMOTIONS))
     z = torch.randn(n, G.hparams['nz'], generator=torch.Generator().manual_seed(seed))
     y = c.repeat(n) if c.dim() == 0 else c.repeat(n, 1)
     return sample_images(G, z, y, device)
 
 def emotion_grid(G, n_per_row: int = 8, seed: int = 0, device=None) -> torch.Tensor:
-    "`(8·n, 3, 64, 64)`: `n_per_row` paintings per emotion in canonical order, the same noise in every row."
-    z = torch.randn(n_per_row, G.hparams['nz'], generator=torch.Generator().manual_seed(seed)).repeat(N_EMOTIONS, 1)
-    return sample_images(G, z, torch.arange(N_EMOTIONS).repeat_interleave(n_per_row), device)
+    "`(k·n, 3, size, size)`: `n_per_row` paintings per class (k emotions in canonical order, or styles), the same noise in every row."
+    k = G.hparams.get('n_classes', N_EMOTIONS)
+    z = torch.randn(n_per_row, G.hparams['nz'], generator=torch.Generator().manual_seed(seed)).repeat(k, 1)
+    return sample_images(G, z, torch.arange(k).repeat_interleave(n_per_row), device)
 
-def plot_emotion_grid(x: torch.Tensor, n_per_row: int = 8, ax=None, title: str = 'one row per emotion'):
-    "An `emotion_grid` with the emotion names (in their ArtEmis colours) beside the rows."
+def plot_emotion_grid(x: torch.Tensor, n_per_row: int = 8, ax=None, title: str = 'one row per emotion', names=EMOTIONS):
+    "An `emotion_grid` with the row names (emotions in their ArtEmis colours) beside the rows."
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(1.1*n_per_row + 1.5, 9))[1]
     ax.imshow(image_grid(x, n_per_row)); ax.set_xticks([])
-    ax.set_yticks([2 + 66*i + 32 for i in range(N_EMOTIONS)], EMOTIONS)
-    for t, e in zip(ax.get_yticklabels(), EMOTIONS): t.set_bbox(dict(facecolor=EMOTION_COLORS[e], alpha=.6, edgecolor='none'))
+    s = x.shape[-1] + 2
+    ax.set_yticks([2 + s*i + s//2 for i in range(len(names))], names)
+    for t, e in zip(ax.get_yticklabels(), names): t.set_bbox(dict(facecolor=EMOTION_COLORS.get(e, 'lightgrey'), alpha=.6, edgecolor='none'))
     ax.set_title(title)
     return ax
 
+# %% ../nbs/07_cdcgan.ipynb #efbdc5c3
+EMOTION_STYLES = pd.DataFrame.from_dict({   # emotion → weights of styles (rows sum to 1); chosen by hand, an editable starting point
+    'amusement':   dict(Pop_Art=.4, Naive_Art_Primitivism=.3, Fauvism=.2, Rococo=.1),
+    'awe':         dict(Ukiyo_e=.3, Impressionism=.3, Rococo=.2, Pointillism=.2),
+    'contentment': dict(Impressionism=.4, Pointillism=.3, Rococo=.2, Ukiyo_e=.1),
+    'excitement':  dict(Fauvism=.4, Pop_Art=.3, Abstract_Expressionism=.2, Pointillism=.1),
+    'anger':       dict(Abstract_Expressionism=.5, Fauvism=.3, Cubism=.2),
+    'disgust':     dict(Cubism=.4, Abstract_Expressionism=.3, Naive_Art_Primitivism=.2, Pop_Art=.1),
+    'fear':        dict(Abstract_Expressionism=.5, Cubism=.3, Minimalism=.2),
+    'sadness':     dict(Minimalism=.5, Abstract_Expressionism=.3, Impressionism=.2)}, orient='index').fillna(0.0)
+
+def style_map(styles, table=None) -> pd.DataFrame:
+    "The `(8, k)` emotion → style weights for a painter of `styles` from `table` (a CSV path or frame; default `EMOTION_STYLES`), rows renormalised."
+    name = str(table) if isinstance(table, (str, Path)) else 'the emotion → style table'
+    t = EMOTION_STYLES if table is None else pd.read_csv(table, index_col=0) if isinstance(table, (str, Path)) else table
+    if missing := [e for e in EMOTIONS if e not in t.index]: raise ValueError(f"{name}: no row for {missing} (rows: emotions, columns: styles)")
+    t = t.reindex(index=list(EMOTIONS), columns=list(styles)).fillna(0.0)   # styles the table does not name: weight 0
+    if not np.isfinite(t.to_numpy(float)).all() or (t.to_numpy(float) < 0).any(): raise ValueError(f"{name}: weights must be finite and ≥ 0")
+    if empty := [e for e in EMOTIONS if t.loc[e].sum() == 0]:
+        raise ValueError(f"{name}: {empty} weigh none of the painter's styles ({', '.join(styles)}): give them weights")
+    return t.div(t.sum(1), axis=0)
+
+def style_map_from_artemis(csv, styles=None) -> pd.DataFrame:
+    "An `(8, k)` emotion → style map measured on ArtEmis annotations: each emotion's votes spread over the styles (`styles`: columns kept)."
+    from creativeai.artemis import read_artemis
+    df = read_artemis(csv); df = df[df.emotion.isin(EMOTIONS)]
+    t = pd.crosstab(df.emotion.astype(str), df.art_style).reindex(index=list(EMOTIONS), fill_value=0)
+    return style_map(styles if styles is not None else list(t.columns), t)
+
+def to_styles(probs, table: pd.DataFrame) -> torch.Tensor:
+    "Emotion probabilities `(..., 8)` → style probabilities `(..., k)` through a `style_map` table."
+    return torch.as_tensor(np.asarray(probs, np.float32)) @ torch.as_tensor(table.to_numpy(np.float32))
+
 # %% ../nbs/07_cdcgan.ipynb #78e14ce2
 @torch.no_grad()
-def emotion_fidelity(G, clf, n_per_emotion: int = 100, seed: int = 0, device=None) -> tuple[pd.DataFrame, np.ndarray]:
-    "(table: per requested emotion `n`, `fidelity` and an `all` row; `(8, 8)` counts of requested (rows) × classified (columns))."
+def emotion_fidelity(G, clf, n_per_emotion: int = 100, seed: int = 0, device=None, names=EMOTIONS) -> tuple[pd.DataFrame, np.ndarray]:
+    "(table: per requested class (`names`: emotions, or a style painter's styles) `n`, `fidelity` and an `all` row; `(k, k)` counts of requested (rows) × classified (columns))."
     device = default_device(device); clf = clf.to(device).eval(); G = G.to(device)
-    counts = np.zeros((N_EMOTIONS, N_EMOTIONS), np.int64)
-    for k, e in enumerate(EMOTIONS):
-        pred = clf(generate(G, e, n_per_emotion, seed=seed*N_EMOTIONS + k, device=device).to(device)).argmax(1).cpu().numpy()
-        counts[k] = np.bincount(pred, minlength=N_EMOTIONS)
-    t = pd.DataFrame({'n': counts.sum(1), 'fidelity': np.diag(counts)/counts.sum(1)}, index=pd.Index(EMOTIONS, name='requested'))
+    n = len(names); counts = np.zeros((n, n), np.int64)
+    for k in range(n):
+        pred = clf(generate(G, k, n_per_emotion, seed=seed*n + k, device=device).to(device)).argmax(1).cpu().numpy()
+        counts[k] = np.bincount(pred, minlength=n)
+    t = pd.DataFrame({'n': counts.sum(1), 'fidelity': np.diag(counts)/counts.sum(1)}, index=pd.Index(list(names), name='requested'))
     t.loc['all'] = [counts.sum(), np.trace(counts)/counts.sum()]
     return t.astype({'n': int}), counts
 
-def per_emotion_recall(y_true, y_pred) -> pd.Series:
-    "Recall of each emotion (share of its items predicted as it) and an `all` entry (accuracy); NaN for an absent emotion."
+def per_emotion_recall(y_true, y_pred, names=EMOTIONS) -> pd.Series:
+    "Recall of each class (share of its items predicted as it) and an `all` entry (accuracy); NaN for an absent class."
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    r = [float((y_pred[y_true == k] == k).mean()) if (y_true == k).any() else np.nan for k in range(N_EMOTIONS)]
-    return pd.Series(r + [float((y_true == y_pred).mean())], index=[*EMOTIONS, 'all'], name='real accuracy')
+    r = [float((y_pred[y_true == k] == k).mean()) if (y_true == k).any() else np.nan for k in range(len(names))]
+    return pd.Series(r + [float((y_true == y_pred).mean())], index=[*names, 'all'], name='real accuracy')

@@ -19,27 +19,44 @@ from .learner import seed_everything, default_device, new_run, save_checkpoint, 
 from .artemis import WikiArt, make_toy_artemis, split_paintings, ARTEMIS_CSV
 
 # %% auto #0
-__all__ = ['GAN_CLASSES', 'GANConfig', 'gan_data', 'holdout_split', 'weights_init', 'n_params', 'Generator', 'Discriminator',
-           'gan_step', 'make_dcgan', 'make_optimizers', 'fixed_inputs', 'sample_images', 'train_gan', 'load_gan',
-           'image_grid', 'plot_losses', 'plot_progress', 'plot_real_vs_fake']
+__all__ = ['SIZES', 'LOSSES', 'AUGMENTS', 'GAN_CLASSES', 'GANConfig', 'gan_data', 'holdout_split', 'weights_init', 'n_params',
+           'Generator', 'Discriminator', 'diff_augment', 'gan_step', 'make_dcgan', 'make_optimizers', 'fixed_inputs',
+           'sample_images', 'train_gan', 'load_gan', 'image_grid', 'plot_losses', 'plot_progress', 'plot_real_vs_fake']
 
 # %% ../nbs/06_dcgan.ipynb #88c62632
+SIZES = (64, 128)                               # image sides: the thesis's 64 px, and 128 px with one more layer per network
+LOSSES = ('bce', 'hinge')                       # the thesis's non-saturating cross-entropy; the hinge loss (Lim & Ye 2017; SAGAN, BigGAN)
+AUGMENTS = ('color', 'translation', 'cutout')   # DiffAugment's transforms (Zhao et al. 2020)
+
+def _policy(policy: str) -> list:
+    "'color,translation' → ['color', 'translation']; an unknown name is an error."
+    names = [p.strip() for p in policy.split(',') if p.strip()]
+    if bad := [p for p in names if p not in AUGMENTS]: raise ValueError(f"unknown augmentation(s) {bad}; known: {', '.join(AUGMENTS)}")
+    return names
+
 @dataclass
 class GANConfig:
     "Settings of a (c)DCGAN run; the defaults are the thesis's (§4.4.1, Table 4.5, Radford et al.)."
     data: str = ''; n_toy: int = 2_400; styles: str = ''; rule: str = 'thesis'
     nz: int = 100; ngf: int = 64; ndf: int = 64; bs: int = 64; iters: int = 4_400
     lr: float = 2e-4; beta1: float = 0.5
+    size: int = 64           # image side, 64 (the thesis) or 128
     ms_weight: float = 0.0   # mode-seeking regulariser (Mao et al. 2019), an extension; 0 = the thesis's loss
     ms_pool: int = 1         # mode seeking compares images average-pooled by this factor (shapes and colours, not pixel noise); 1 = Mao et al.
     aux_weight: float = 0.0  # conditional pairs: auxiliary-classifier loss (AC-GAN, Odena et al. 2017), an extension; 0 = the thesis's loss
     ema: float = 0.0         # decay of a weight average of G that paints (Yazıcı et al. 2019), e.g. 0.995, an extension; 0 = the thesis's last G
+    diffaug: str = ''        # DiffAugment policy (Zhao et al. 2020), e.g. 'color,translation,cutout', an extension; '' = none
+    loss: str = 'bce'        # 'bce' (the thesis) or 'hinge', an extension
+    sn: bool = False         # spectral norm in D instead of its batch norm (Miyato et al. 2018), an extension
     holdout: float = 0.0     # share of the paintings kept out of training (stratified by label, seeded), to measure G against
     sample_every: int = 1_000; ckpt_every: int = 500
     seed: int = 0; device: str = ''; run_id: str = ''; resume: bool = False
     def __post_init__(self):
         for k in ('n_toy', 'nz', 'ngf', 'ndf', 'bs', 'iters', 'sample_every', 'ckpt_every', 'ms_pool'):
             if int(getattr(self, k)) < 1: raise ValueError(f"{k} must be ≥ 1, got {getattr(self, k)}")
+        if self.size not in SIZES: raise ValueError(f"size must be one of {SIZES}, got {self.size}")
+        if self.loss not in LOSSES: raise ValueError(f"loss must be one of {LOSSES}, got {self.loss!r}")
+        _policy(self.diffaug)
         if self.ms_weight < 0 or self.aux_weight < 0: raise ValueError(f"ms_weight and aux_weight must be ≥ 0, got {self.ms_weight}, {self.aux_weight}")
         if not 0 <= self.ema < 1: raise ValueError(f"ema (a decay) must be in [0, 1), got {self.ema}")
         if not 0 <= self.holdout < 1: raise ValueError(f"holdout (a share) must be in [0, 1), got {self.holdout}")
@@ -49,13 +66,15 @@ class GANConfig:
 
 # %% ../nbs/06_dcgan.ipynb #ad519983
 def gan_data(cfg: GANConfig, progress: bool = True, emotions: bool = False) -> WikiArt:
-    "The `WikiArt` data set of `cfg.data` (ArtEmis layout, or image folders without a CSV), else the toy world; `emotions`: labels required."
+    "The `WikiArt` data set of `cfg.data` (ArtEmis layout, or image folders without a CSV), else the toy world; `emotions`: labels required; style labels for `cfg.condition == 'style'`."
     root = Path(cfg.data) if cfg.data else make_toy_artemis(data_dir()/'toy_artemis'/f'n{cfg.n_toy}', n_paintings=cfg.n_toy, seed=0)
     styles = [s.strip() for s in cfg.styles.split(',') if s.strip()] or None
-    kw = dict(size=64, styles=styles, on_error='skip' if cfg.data else 'raise', progress=progress)
+    kw = dict(size=cfg.size, styles=styles, on_error='skip' if cfg.data else 'raise', progress=progress)
+    folders = root/'wikiart' if (root/'wikiart').is_dir() else root
+    if getattr(cfg, 'condition', '') == 'style': return WikiArt(folders, labels='style', **kw)   # a painter of styles (notebook 07)
     if (csv := root/'artemis'/ARTEMIS_CSV).is_file(): return WikiArt(root/'wikiart', csv, rule=cfg.rule, **kw)
     if emotions: raise FileNotFoundError(f"{csv}: not found — the conditional GAN needs ArtEmis emotion labels (see data/README.md)")
-    return WikiArt(root/'wikiart' if (root/'wikiart').is_dir() else root, labels='style', **kw)   # folders alone (the thesis's DCGAN data)
+    return WikiArt(folders, labels='style', **kw)   # folders alone (the thesis's DCGAN data)
 
 def holdout_split(ds, share: float, seed: int = 0) -> tuple:
     "(training part, held-back part) of `ds`: `share` of its paintings, stratified by label, kept out of training (None: no share)."
@@ -78,14 +97,20 @@ def _up(cin, cout, stride=2, pad=1): return [nn.ConvTranspose2d(cin, cout, 4, st
 def _down(cin, cout, bn=True): return [nn.Conv2d(cin, cout, 4, 2, 1, bias=False), *([nn.BatchNorm2d(cout)] if bn else []), nn.LeakyReLU(0.2, True)]
 
 # %% ../nbs/06_dcgan.ipynb #a04418ce
+def _widths(size: int) -> list:
+    "Feature-map multiples of the layers between 4 × 4 and `size`/2: 64 px → [8, 4, 2, 1], 128 px → [16, 8, 4, 2, 1]."
+    if size not in SIZES: raise ValueError(f"size must be one of {SIZES}, got {size}")
+    return [2**k for k in range(int(np.log2(size)) - 3, -1, -1)]
+
 class Generator(nn.Module):
-    "DCGAN generator: `z` `(B, nz)` or `(B, nz, 1, 1)` → image `(B, nc, 64, 64)` in [-1, 1]."
-    def __init__(self, nz: int = 100, ngf: int = 64, nc: int = 3):
+    "DCGAN generator: `z` `(B, nz)` or `(B, nz, 1, 1)` → image `(B, nc, size, size)` in [-1, 1]."
+    def __init__(self, nz: int = 100, ngf: int = 64, nc: int = 3, size: int = 64):
         super().__init__()
-        self.hparams = dict(nz=nz, ngf=ngf, nc=nc)
-        self.main = nn.Sequential(*_up(nz, ngf*8, 1, 0),                # (B, nz, 1, 1) → (B, 8ngf, 4, 4)
-                                  *_up(ngf*8, ngf*4), *_up(ngf*4, ngf*2), *_up(ngf*2, ngf),   # → (B, ngf, 32, 32)
-                                  nn.ConvTranspose2d(ngf, nc, 4, 2, 1, bias=False), nn.Tanh())  # → (B, nc, 64, 64)
+        self.hparams = dict(nz=nz, ngf=ngf, nc=nc, size=size)
+        w = _widths(size)
+        self.main = nn.Sequential(*_up(nz, ngf*w[0], 1, 0),             # (B, nz, 1, 1) → (B, 8ngf, 4, 4) (128 px: 16ngf)
+                                  *[l for a, b in zip(w, w[1:]) for l in _up(ngf*a, ngf*b)],   # → (B, ngf, size/2, size/2)
+                                  nn.ConvTranspose2d(ngf, nc, 4, 2, 1, bias=False), nn.Tanh())  # → (B, nc, size, size)
         self.apply(weights_init)
     def forward(self, z):
         if z.dim() == 2: z = z[:, :, None, None]                       # (B, nz) → (B, nz, 1, 1)
@@ -93,35 +118,71 @@ class Generator(nn.Module):
         return self.main(z)
 
 class Discriminator(nn.Module):
-    "DCGAN discriminator: image `(B, nc, 64, 64)` → real/fake logit `(B,)`."
-    def __init__(self, ndf: int = 64, nc: int = 3, bn_first: bool = False):
+    "DCGAN discriminator: image `(B, nc, size, size)` → real/fake logit `(B,)`; `sn`: spectral norm on every conv, no batch norm (Miyato et al. 2018)."
+    def __init__(self, ndf: int = 64, nc: int = 3, bn_first: bool = False, size: int = 64, sn: bool = False):
         super().__init__()
-        self.hparams = dict(ndf=ndf, nc=nc, bn_first=bn_first)
-        self.main = nn.Sequential(*_down(nc, ndf, bn_first),             # (B, nc, 64, 64) → (B, ndf, 32, 32)
-                                  *_down(ndf, ndf*2), *_down(ndf*2, ndf*4), *_down(ndf*4, ndf*8),  # → (B, 8ndf, 4, 4)
-                                  nn.Conv2d(ndf*8, 1, 4, 1, 0, bias=False))  # → (B, 1, 1, 1)
+        self.hparams = dict(ndf=ndf, nc=nc, bn_first=bn_first, size=size, sn=sn)
+        w = _widths(size)[::-1]
+        self.width = ndf*w[-1]                                          # channels of the last 4 × 4 features
+        self.main = nn.Sequential(*_down(nc, ndf, bn_first and not sn),  # (B, nc, size, size) → (B, ndf, size/2, size/2)
+                                  *[l for a, b in zip(w, w[1:]) for l in _down(ndf*a, ndf*b, not sn)],   # → (B, 8ndf, 4, 4) (128 px: 16ndf)
+                                  nn.Conv2d(self.width, 1, 4, 1, 0, bias=False))   # → (B, 1, 1, 1)
         self.apply(weights_init)
+        if sn: [nn.utils.parametrizations.spectral_norm(m) for m in self.main if isinstance(m, nn.Conv2d)]
     def forward(self, x):
-        if x.shape[1:] != (self.hparams['nc'], 64, 64): raise ValueError(f"Discriminator: expected images (B, {self.hparams['nc']}, 64, 64), got {tuple(x.shape)}")
+        s = self.hparams['size']
+        if x.shape[1:] != (self.hparams['nc'], s, s): raise ValueError(f"Discriminator: expected images (B, {self.hparams['nc']}, {s}, {s}), got {tuple(x.shape)}")
         return self.main(x).flatten()                                   # (B, 1, 1, 1) → (B,)
 
+# %% ../nbs/06_dcgan.ipynb #bf4d8e0f
+def diff_augment(x: torch.Tensor, policy: str = 'color,translation,cutout', generator=None) -> torch.Tensor:
+    "DiffAugment of images `(B, C, H, W)`: the transforms of `policy`, drawn per image from `generator`; differentiable in `x`."
+    B, C, H, W = x.shape
+    rand = lambda *s: torch.rand(*s, generator=generator).to(x.device, x.dtype)
+    for p in _policy(policy):
+        if p == 'color':
+            x = x + (rand(B, 1, 1, 1) - 0.5)                                            # brightness
+            m = x.mean(1, keepdim=True); x = (x - m)*(rand(B, 1, 1, 1)*2) + m           # saturation
+            m = x.mean((1, 2, 3), keepdim=True); x = (x - m)*(rand(B, 1, 1, 1) + 0.5) + m   # contrast
+        elif p == 'translation':                                                        # shift by up to 1/8, zeros shifted in
+            sh, sw = int(H/8 + 0.5), int(W/8 + 0.5)
+            dy, dx = ((rand(B)*(2*s + 1)).long().clamp(max=2*s) - s for s in (sh, sw))
+            iy = (torch.arange(H, device=x.device)[None, :] - dy.to(x.device)[:, None] + 1).clamp(0, H + 1)   # (B, H), into the padded image
+            ix = (torch.arange(W, device=x.device)[None, :] - dx.to(x.device)[:, None] + 1).clamp(0, W + 1)
+            xp = F.pad(x, (1, 1, 1, 1))
+            x = xp[torch.arange(B, device=x.device)[:, None, None], :, iy[:, :, None], ix[:, None, :]].permute(0, 3, 1, 2)
+        else:                                                                           # cutout: a square of half the side
+            ch, cw = int(H/2 + 0.5), int(W/2 + 0.5)
+            cy, cx = (rand(B)*(H + 1 - ch % 2)).long(), (rand(B)*(W + 1 - cw % 2)).long()   # centres, as Zhao et al.
+            yy = torch.arange(H, device=x.device)[None, :] - (cy.to(x.device) - ch//2)[:, None]
+            xx = torch.arange(W, device=x.device)[None, :] - (cx.to(x.device) - cw//2)[:, None]
+            keep = ~(((yy >= 0) & (yy < ch))[:, :, None] & ((xx >= 0) & (xx < cw))[:, None, :])   # (B, H, W)
+            x = x*keep[:, None].to(x.dtype)
+    return x
+
 # %% ../nbs/06_dcgan.ipynb #8605aaac
-def gan_step(G, D, opt_g, opt_d, real, z, y=None, ms_weight: float = 0.0, aux_weight: float = 0.0, ms_pool: int = 1) -> dict:
-    "One DCGAN iteration on a real batch `(B, 3, 64, 64)` and noise `z` `(B, nz)` (labels `y` for a conditional pair) → losses and D outputs."
+def gan_step(G, D, opt_g, opt_d, real, z, y=None, ms_weight: float = 0.0, aux_weight: float = 0.0, ms_pool: int = 1,
+             aug=None,                  # a differentiable transform D sees every image through (`diff_augment`); None = none
+             loss: str = 'bce') -> dict:
+    "One DCGAN iteration on a real batch `(B, 3, H, W)` and noise `z` `(B, nz)` (labels `y` for a conditional pair) → losses and D outputs."
+    if loss not in LOSSES: raise ValueError(f"loss must be one of {LOSSES}, got {loss!r}")
     cond, aux = y is not None, y is not None and aux_weight > 0
     if aux and not getattr(D, 'aux', False): raise ValueError("aux_weight > 0 needs a discriminator with an auxiliary classifier (CondDiscriminator(aux=True))")
-    fwd_d = (lambda x: D(x, y, aux=True)) if aux else (lambda x: (D(x, y), None)) if cond else (lambda x: (D(x), None))
+    A = aug or (lambda x: x)
+    fwd_d = (lambda x: D(A(x), y, aux=True)) if aux else (lambda x: (D(A(x), y), None)) if cond else (lambda x: (D(A(x)), None))
     ones, zeros = torch.ones(len(real), device=real.device), torch.zeros(len(real), device=real.device)
     ce = lambda logits: aux_weight * F.cross_entropy(logits, y) if aux else torch.zeros((), device=real.device)   # AC-GAN: name the emotion
+    hinge = loss == 'hinge'
     opt_d.zero_grad(set_to_none=True)
     out_real, cls_real = fwd_d(real); aux_d = ce(cls_real)                      # D's classifier learns from real paintings only
-    loss_real = F.binary_cross_entropy_with_logits(out_real, ones); (loss_real + aux_d).backward()
+    loss_real = F.relu(1 - out_real).mean() if hinge else F.binary_cross_entropy_with_logits(out_real, ones); (loss_real + aux_d).backward()
     fake = G(z, y) if cond else G(z)
-    out_fake, _ = fwd_d(fake.detach()); loss_fake = F.binary_cross_entropy_with_logits(out_fake, zeros); loss_fake.backward()
+    out_fake, _ = fwd_d(fake.detach())
+    loss_fake = F.relu(1 + out_fake).mean() if hinge else F.binary_cross_entropy_with_logits(out_fake, zeros); loss_fake.backward()
     opt_d.step()
     opt_g.zero_grad(set_to_none=True)
     out_g, cls_g = fwd_d(fake); aux_g = ce(cls_g)                              # G: fakes that D's classifier names as asked
-    loss_g = F.binary_cross_entropy_with_logits(out_g, ones)  # non-saturating: real labels for fakes
+    loss_g = -out_g.mean() if hinge else F.binary_cross_entropy_with_logits(out_g, ones)  # non-saturating: real labels for fakes
     ms = torch.zeros(())
     if ms_weight > 0:  # mode seeking (Mao et al. 2019): images of two noises for the same label should differ
         z2 = z.roll(1, 0); fake2 = G(z2, y) if cond else G(z2)
@@ -135,7 +196,7 @@ def gan_step(G, D, opt_g, opt_d, real, z, y=None, ms_weight: float = 0.0, aux_we
 def make_dcgan(cfg: GANConfig):
     "A freshly initialised `(Generator, Discriminator)` pair of `cfg`'s sizes, seeded by `cfg.seed`."
     seed_everything(cfg.seed)
-    return Generator(cfg.nz, cfg.ngf), Discriminator(cfg.ndf)
+    return Generator(cfg.nz, cfg.ngf, size=cfg.size), Discriminator(cfg.ndf, size=cfg.size, sn=cfg.sn)
 
 def make_optimizers(G, D, lr: float = 2e-4, beta1: float = 0.5):
     "Adam for G and for D with Radford et al.'s lr and β1."
@@ -144,14 +205,14 @@ def make_optimizers(G, D, lr: float = 2e-4, beta1: float = 0.5):
 # %% ../nbs/06_dcgan.ipynb #ec1ccfc8
 GAN_CLASSES = {}   # class name → class, for rebuilding networks from checkpoints (notebook 07 adds the conditional ones)
 GAN_CLASSES.update(Generator=Generator, Discriminator=Discriminator)
-_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'ms_pool', 'aux_weight', 'proj', 'cbn', 'ema', 'holdout', 'seed')
+_SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'ms_pool', 'aux_weight', 'proj', 'cbn', 'ema', 'holdout', 'seed', 'size', 'diffaug', 'loss', 'sn', 'condition')
 
 def fixed_inputs(G, n: int = 64, seed: int = 0):
-    "The fixed noise (and, for a conditional G, labels: `n // 8` per emotion, the same noise in every row) for sample grids."
+    "The fixed noise (and, for a conditional G, labels: `n // k` per class, the same noise in every row) for sample grids."
     g = torch.Generator().manual_seed(seed + 12_345)
     if not getattr(G, 'conditional', False): return torch.randn(n, G.hparams['nz'], generator=g), None
-    per = max(1, n // N_EMOTIONS)
-    return torch.randn(per, G.hparams['nz'], generator=g).repeat(N_EMOTIONS, 1), torch.arange(N_EMOTIONS).repeat_interleave(per)
+    k = G.hparams['n_classes']; per = max(1, n // k)
+    return torch.randn(per, G.hparams['nz'], generator=g).repeat(k, 1), torch.arange(k).repeat_interleave(per)
 
 @torch.no_grad()
 def sample_images(G, z, y=None, device=None) -> torch.Tensor:
@@ -186,9 +247,11 @@ def _save_grid(x, path, nrow=8):
     with atomic_path(path) as tmp: vu.save_image(x, tmp, nrow=nrow, normalize=True, value_range=(-1, 1), format='png')
 
 # %% ../nbs/06_dcgan.ipynb #677f8caa
-def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, progress: bool = True) -> dict:
+def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, progress: bool = True,
+              classes=EMOTIONS) -> dict:          # names of a conditional pair's labels (in the checkpoint): emotions, or styles
     "Train a (conditional) DCGAN pair on `ds` per `cfg` in a run folder (resuming `cfg.run_id` if `cfg.resume`) → run_dir, history, G (the weight average with `cfg.ema`), D."
-    cond, device = getattr(G, 'conditional', False), default_device(cfg.device or None)
+    cond, device, classes = getattr(G, 'conditional', False), default_device(cfg.device or None), list(classes)
+    if cond and len(classes) != G.hparams['n_classes']: raise ValueError(f"{len(classes)} class names for a generator of {G.hparams['n_classes']} classes")
     if cfg.resume:
         run_dir = Path(root or runs_dir())/experiment/cfg.run_id
         if run_dir.is_dir() and not (run_dir/'config.json').is_file():    # killed between making the folder and writing its config
@@ -203,7 +266,7 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
     opt_g, opt_d = make_optimizers(G, D, cfg.lr, cfg.beta1)
     fz, fy = fixed_inputs(G, 64, cfg.seed); hist, start = [], 0
     avg = copy.deepcopy(G).requires_grad_(False) if cfg.ema > 0 else None    # the weight average that paints, beside the G that trains
-    labels = (torch.as_tensor(ds.labels) if hasattr(ds, 'labels') else torch.arange(N_EMOTIONS)) if cond else None
+    labels = (torch.as_tensor(ds.labels) if hasattr(ds, 'labels') else torch.arange(len(classes))) if cond else None
     if cfg.resume:
         ck = load_checkpoint(run_dir/'checkpoint.pt', map_location=device) if started else None
         old = ck['config'] if started else json.loads((run_dir/'config.json').read_text())
@@ -211,7 +274,7 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
         if diff := {k: (old[k], getattr(cfg, k, None)) for k in _SAME_ON_RESUME if old[k] != getattr(cfg, k, None)}:
             raise ValueError(f"{run_dir}: cannot resume with other settings (saved vs now: {diff})")
     if cfg.resume and started:
-        if ck['emotions'] != list(EMOTIONS): raise ValueError(f"{run_dir/'checkpoint.pt'}: emotions {ck['emotions']} are not the canonical {list(EMOTIONS)}")
+        if ck['emotions'] != classes: raise ValueError(f"{run_dir/'checkpoint.pt'}: classes {ck['emotions']}, not {classes}")
         G.load_state_dict(ck['g_train'] if avg is not None else ck['state_dict']); D.load_state_dict(ck['discriminator'])
         if avg is not None: avg.load_state_dict(ck['state_dict'])
         opt_g.load_state_dict(ck['opt_g']); opt_d.load_state_dict(ck['opt_d']); hist, start = list(ck['history']), ck['iteration']
@@ -221,17 +284,19 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
         if perm is None or b == 0: perm = torch.randperm(len(ds), generator=torch.Generator().manual_seed(cfg.seed*7_919 + ep))
         x, y = _batch(ds, perm[b*cfg.bs:(b + 1)*cfg.bs].tolist())
         z = torch.randn(cfg.bs, cfg.nz, generator=torch.Generator().manual_seed(cfg.seed*1_000_003 + it))
-        log = gan_step(G, D, opt_g, opt_d, x.to(device), z.to(device), y.to(device) if cond else None, cfg.ms_weight, cfg.aux_weight, cfg.ms_pool)
+        ga = torch.Generator().manual_seed(cfg.seed*1_000_033 + it)          # augmentation draws, per iteration (exact resume)
+        aug = (lambda im: diff_augment(im, cfg.diffaug, ga)) if cfg.diffaug else None
+        log = gan_step(G, D, opt_g, opt_d, x.to(device), z.to(device), y.to(device) if cond else None, cfg.ms_weight, cfg.aux_weight, cfg.ms_pool, aug, cfg.loss)
         if avg is not None: _ema_update(avg, G, min(cfg.ema, (1 + it)/(10 + it)))   # short memory at first (as tf.train.ExponentialMovingAverage)
         hist.append(dict(iter=it + 1, epoch=ep + 1, **log, seconds=time.perf_counter() - t0))
         grid, ckpt = (it + 1) % cfg.sample_every == 0 or it + 1 == cfg.iters, (it + 1) % cfg.ckpt_every == 0 or it + 1 == cfg.iters
         if avg is not None and (grid or ckpt): _standing_stats(avg, cfg, labels, device)
         painter = avg if avg is not None else G
-        if grid: _save_grid(sample_images(painter, fz, fy), run_dir/'samples'/f'iter_{it + 1:06d}.png', nrow=len(fz)//N_EMOTIONS if cond else 8)
+        if grid: _save_grid(sample_images(painter, fz, fy), run_dir/'samples'/f'iter_{it + 1:06d}.png', nrow=len(fz)//len(classes) if cond else 8)
         if ckpt:
             save_checkpoint(run_dir/'checkpoint.pt', painter, G.hparams, discriminator=D.state_dict(), d_class=type(D).__name__,
                             d_hparams=D.hparams, opt_g=opt_g.state_dict(), opt_d=opt_d.state_dict(), iteration=it + 1,
-                            history=hist, fixed_z=fz, fixed_y=fy, config=cfg.as_dict(), **({'g_train': G.state_dict()} if avg is not None else {}))
+                            history=hist, fixed_z=fz, fixed_y=fy, config=cfg.as_dict(), emotions=classes if cond else EMOTIONS, **({'g_train': G.state_dict()} if avg is not None else {}))
             with atomic_path(run_dir/'metrics.csv') as tmp: pd.DataFrame(hist).to_csv(tmp, index=False)
     return dict(run_dir=run_dir, history=pd.DataFrame(hist), G=avg if avg is not None else G, D=D)
 
@@ -239,7 +304,8 @@ def load_gan(path, map_location='cpu'):
     "`(G, D, checkpoint)` from a `train_gan` checkpoint file or run folder; both networks in eval mode."
     path = Path(path); path = path/'checkpoint.pt' if path.is_dir() else path
     ck = load_checkpoint(path, map_location)
-    if ck['emotions'] != list(EMOTIONS): raise ValueError(f"{path}: emotions {ck['emotions']} are not the canonical {list(EMOTIONS)}")
+    if ck['emotions'] != list(EMOTIONS) and ck.get('config', {}).get('condition') != 'style':
+        raise ValueError(f"{path}: emotions {ck['emotions']} are not the canonical {list(EMOTIONS)}")
     gname, dname = ck['model_class'].rpartition('.')[2], ck.get('d_class')
     if gname not in GAN_CLASSES or not isinstance(dname, str) or dname not in GAN_CLASSES: raise ValueError(f"{path}: unknown GAN classes {gname!r}, {dname!r} (known: {sorted(GAN_CLASSES)})")
     try:

@@ -173,30 +173,46 @@ def as_emotions(ep: EmotionPath) -> EmotionPath:
 
 # %% ../nbs/08_pipeline.ipynb #4e195e38
 class Painter:
-    "Emotion → paintings `(n, 3, 64, 64)` in [-1, 1] with a conditional DCGAN generator (notebook 07)."
-    def __init__(self, G: nn.Module, emotions=EMOTIONS, source: str = '', device=None):
+    "Emotion → paintings `(n, 3, size, size)` in [-1, 1] with a conditional generator of notebook 07: of emotions, or of styles reached through an emotion → style map."
+    def __init__(self, G: nn.Module, emotions=EMOTIONS, source: str = '', device=None,
+                 styles=None):                  # a painter of styles: the `(8, k)` emotion → style map (`cdcgan.style_map`) over G's k styles
         if not getattr(G, 'conditional', False): raise ValueError(f"{source or 'painter'}: an unconditional generator cannot paint an emotion (use a cDCGAN of notebook 07)")
         self.device = default_device(device); self.G = G.to(self.device).eval()
-        self.emotion_names, self.source, self.nz = tuple(emotions), str(source), G.hparams['nz']
+        self.styles, self.source, self.nz, self.size = styles, str(source), G.hparams['nz'], G.hparams.get('size', 64)
+        self.emotion_names = tuple(EMOTIONS) if styles is not None else tuple(emotions)   # what it takes: a style painter takes emotions
 
     @classmethod
-    def from_checkpoint(cls, path, **kw) -> 'Painter':
-        "A painter from a `dcgan.train_gan` checkpoint (a `checkpoint.pt` file or the run folder holding it)."
+    def from_checkpoint(cls, path, style_map=None, **kw) -> 'Painter':
+        "A painter from a `dcgan.train_gan` checkpoint (a `checkpoint.pt` file or the run folder holding it); a painter of styles maps emotions by `style_map` (a CSV or frame), else its folder's `emotion_styles.csv`, else `cdcgan.EMOTION_STYLES`."
         from creativeai.dcgan import load_gan
-        import creativeai.cdcgan   # registers the conditional classes with load_gan
+        from creativeai.cdcgan import style_map as make_map   # also registers the conditional classes with load_gan
         path = _checkpoint_file(path, 'checkpoint.pt')
         ck = load_checkpoint(path)
         if 'd_class' not in ck: raise ValueError(f"{path}: not a painter checkpoint (it holds {ck.get('model_class')!r}, no GAN)")
         G, _, ck = load_gan(path)
-        return cls(G, ck['emotions'], source=str(path), **kw)
+        if ck.get('config', {}).get('condition') != 'style': return cls(G, ck['emotions'], source=str(path), **kw)
+        table = style_map if style_map is not None else path.parent/'emotion_styles.csv' if (path.parent/'emotion_styles.csv').is_file() else None
+        return cls(G, source=str(path), styles=make_map(ck['emotions'], table), **kw)
+
+    def labels(self, probs) -> torch.Tensor:
+        "Emotion probabilities `(..., 8)` → G's condition: the same, or style probabilities `(..., k)` for a painter of styles."
+        from creativeai.cdcgan import to_styles
+        p = torch.as_tensor(np.asarray(probs, np.float32))
+        if self.styles is None: return p
+        s = to_styles(p, self.styles); return s/s.sum(-1, keepdim=True)
 
     def paint(self, condition, n: int = 4, seed: int = 0) -> torch.Tensor:
         "`n` paintings of an emotion name, 8 probabilities or an `EmotionPath` (its song), noise seeded by `seed`."
-        from creativeai.cdcgan import generate
+        from creativeai.cdcgan import generate, emotion_condition
         if isinstance(condition, EmotionPath): condition = condition.song
+        if self.styles is not None:
+            c = emotion_condition(condition)
+            condition = self.labels(nn.functional.one_hot(c, N_EMOTIONS).float() if c.dim() == 0 else c)
         return generate(self.G, condition, n, seed=seed, device=self.device)
 
-    def __repr__(self): return f"Painter({type(self.G).__name__} {self.G.hparams}, {self.source or 'in memory'})"
+    def __repr__(self):
+        what = f", styles {list(self.styles.columns)} by an emotion → style map" if self.styles is not None else ''
+        return f"Painter({type(self.G).__name__} {self.G.hparams}{what}, {self.source or 'in memory'})"
 
 def check_pair(translator: Translator, painter: Painter) -> None:
     "Refuse a translator and a painter whose emotion lists differ (other names, or the same in another order); a 4Q translator drives an 8-emotion painter."
@@ -325,12 +341,12 @@ def frame_latents(t: np.ndarray, nz: int, seed: int = 0, key_every: float = 4.0)
 
 def animation_frames(painter: Painter, ep: EmotionPath, fps: float = 0.0, seed: int = 0, smooth: float = 1.0,
                      key_every: float = 4.0, batch: int = 64):
-    "Yield `(time s, condition (8,), image (3, 64, 64))` for every frame of the song, generated in batches."
+    "Yield `(time s, condition (8,), image (3, size, size))` for every frame of the song, generated in batches."
     from creativeai.dcgan import sample_images
     t, C = frame_conditions(ep, fps, smooth)
     for s in range(0, len(t), batch):
         z = frame_latents(t[s:s + batch], painter.nz, seed, key_every)
-        y = torch.as_tensor(C[s:s + batch], dtype=torch.float32)
+        y = painter.labels(C[s:s + batch])                                 # (B, 8), or (B, k) styles
         yield from zip(t[s:s + batch], C[s:s + batch], sample_images(painter.G, z, y, painter.device))
 
 # %% ../nbs/08_pipeline.ipynb #5c8a2b46
@@ -415,7 +431,7 @@ def check_out(path, suffixes, song=None) -> Path:
     return path
 
 def save_paintings(images: torch.Tensor, path, size: int = 256) -> list[Path]:
-    "Write `(n, 3, 64, 64)` paintings to `path` (PNG, JPEG or WebP by its suffix; a row when n > 1, and `<stem>-<k><suffix>` each) → the files written."
+    "Write `(n, 3, s, s)` paintings to `path` (PNG, JPEG or WebP by its suffix; a row when n > 1, and `<stem>-<k><suffix>` each) → the files written."
     from PIL import Image
     path = check_out(path, IMAGE_SUFFIXES)
     a = ((images.clamp(-1, 1) + 1)*127.5).round().byte().permute(0, 2, 3, 1).numpy()

@@ -216,7 +216,7 @@ def fixed_inputs(G, n: int = 64, seed: int = 0):
 
 @torch.no_grad()
 def sample_images(G, z, y=None, device=None) -> torch.Tensor:
-    "Images `(B, 3, 64, 64)` of G (in eval mode) for noise `z` (and labels or probabilities `y`), on the CPU."
+    "Images `(B, 3, size, size)` of G (in eval mode) for noise `z` (and labels or probabilities `y`), on the CPU."
     device = device or next(G.parameters()).device
     was = G.training; G.eval()
     try: x = G(z.to(device), y.to(device)) if y is not None else G(z.to(device))

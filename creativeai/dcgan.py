@@ -128,7 +128,8 @@ class Discriminator(nn.Module):
                                   *[l for a, b in zip(w, w[1:]) for l in _down(ndf*a, ndf*b, not sn)],   # → (B, 8ndf, 4, 4) (128 px: 16ndf)
                                   nn.Conv2d(self.width, 1, 4, 1, 0, bias=False))   # → (B, 1, 1, 1)
         self.apply(weights_init)
-        if sn: [nn.utils.parametrizations.spectral_norm(m) for m in self.main if isinstance(m, nn.Conv2d)]
+        for m in self.main if sn else ():
+            if isinstance(m, nn.Conv2d): nn.utils.parametrizations.spectral_norm(m)   # weight / its largest singular value
     def forward(self, x):
         s = self.hparams['size']
         if x.shape[1:] != (self.hparams['nc'], s, s): raise ValueError(f"Discriminator: expected images (B, {self.hparams['nc']}, {s}, {s}), got {tuple(x.shape)}")

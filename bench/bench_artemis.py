@@ -33,7 +33,8 @@ p.add_argument('--ema', type=float, default=0.0, help="decay of the weight avera
 args = p.parse_args()
 torch.set_num_threads(args.threads)
 repo = Path(__file__).resolve().parents[1]; sys.path.insert(0, str(repo))
-from creativeai.artemis import make_toy_artemis, WikiArt, ARTEMIS_CSV
+from creativeai.artemis import WikiArt, ARTEMIS_CSV
+from creativeai.toy import make_toy_artemis
 from creativeai.dcgan import Generator, Discriminator, gan_step, make_optimizers
 from creativeai.cdcgan import CondGenerator, CondDiscriminator
 

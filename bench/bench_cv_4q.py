@@ -1,6 +1,6 @@
 """Cross-validation on a toy 4Q world: what a fold costs on this machine, and the scores (mean ± std over folds).
 
-Builds (once) a toy 4Q world of --clips clips in the release layout (`creativeai.fourq.toy_fourq`), then runs
+Builds (once) a toy 4Q world of --clips clips in the release layout (`creativeai.toy.toy_fourq`), then runs
 `creativeai.experiments.cross_validate` — stratified k-fold by clip, repeated — with the M5 of the translator's
 "does it learn?" configuration, and prints seconds per fold, the mean ± std table and F1 per quadrant.
 Usage: python bench/bench_cv_4q.py [--clips 200] [--folds 5] [--repeats 2] [--epochs 8] [--threads 2]
@@ -8,7 +8,7 @@ Usage: python bench/bench_cv_4q.py [--clips 200] [--folds 5] [--repeats 2] [--ep
 import argparse, time
 import torch
 from creativeai.experiments import cross_validate, learns_config
-from creativeai.fourq import toy_fourq
+from creativeai.toy import toy_fourq, with_toy_data
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

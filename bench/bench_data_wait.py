@@ -8,7 +8,8 @@ import argparse, time
 import torch
 from torch import nn
 from torch.utils.data import DataLoader
-from creativeai.deam import EmoMusic, toy_world
+from creativeai.deam import EmoMusic
+from creativeai.toy import toy_world
 from creativeai.raw_cnns import RawCNN
 
 def measure(ds, model, steps, workers, bs=8):

@@ -26,7 +26,9 @@ import torch
 
 from creativeai.audio import CLIP_START, CLIP_END, SLICE_SAMPLES, IMAGENET_MEAN, IMAGENET_STD, MEL_KW, mel_db
 from creativeai.config import data_dir, runs_dir
-from creativeai.deam import EmoMusic, LAYOUTS, MappedArray, find_audio, make_toy_emomusic
+from creativeai.deam import EmoMusic, LAYOUTS, find_audio
+from creativeai.cache import MappedArray
+from creativeai.toy import make_toy_emomusic
 
 
 def thesis_item(path, mel: bool, slice_idx: int = -1) -> torch.Tensor:

@@ -9,7 +9,9 @@ Each mode runs once to warm up, then `--repeat` times; the median of each stage 
 import argparse, json, statistics, sys, tempfile, time
 from pathlib import Path
 import torch
-from creativeai.pipeline import Translator, Painter, paint_song, latest_demo, toy_song
+from creativeai.pipeline import Translator, Painter, paint_song
+from creativeai.demo import latest_demo
+from creativeai.toy import toy_song
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

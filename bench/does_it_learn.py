@@ -8,6 +8,7 @@ import argparse, time
 import pandas as pd
 import torch
 from creativeai.experiments import learns_config, run_experiment
+from creativeai.toy import with_toy_data
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -17,7 +18,7 @@ if __name__ == '__main__':
     torch.set_num_threads(a.threads)
     rows = []
     for m in a.models:
-        t0 = time.time(); r = run_experiment(learns_config(m, a.songs), progress=False); t = r['test']; dt = time.time() - t0
+        t0 = time.time(); r = run_experiment(with_toy_data(learns_config(m, a.songs)), progress=False); t = r['test']; dt = time.time() - t0
         target = m in ('M5', 'ResNet18')
         rows.append(dict(model=m, song_accuracy=round(t['song_accuracy'], 3), ci95=f"{t['song_accuracy_ci95'][0]:.3f}-{t['song_accuracy_ci95'][1]:.3f}",
                          test_songs=t['n_songs'], best_epoch=r['best_epoch'], epochs=len(r['history']), seconds=round(dt),

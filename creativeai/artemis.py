@@ -13,14 +13,13 @@ import torch
 from torch import nn
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 from tqdm.auto import tqdm
+from .cache import ImageError, load_image, build_image_cache
 from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS, emotion_id, frame_or_csv
 
 # %% auto #0
-__all__ = ['ARTEMIS_CSV', 'ARTEMIS_COLUMNS', 'SOMETHING_ELSE', 'ANSWERS', 'THESIS_TABLE_3_3', 'TOY_PALETTES', 'TOY_LOOK',
-           'TOY_STYLES', 'IMAGE_EXTS', 'read_artemis', 'emotion_histograms', 'dominant_emotion', 'painting_counts',
-           'plot_painting_counts', 'paint_toy', 'make_toy_artemis', 'ImageError', 'load_image', 'build_image_cache',
-           'scan_image_folders', 'WikiArt', 'EmotionCNN', 'split_paintings', 'train_emotion_classifier',
-           'load_emotion_classifier', 'ClassifierFeatures', 'InceptionFeatures', 'extract_features', 'fid', 'kid']
+__all__ = ['ARTEMIS_CSV', 'ARTEMIS_COLUMNS', 'SOMETHING_ELSE', 'ANSWERS', 'THESIS_TABLE_3_3', 'IMAGE_EXTS', 'read_artemis',
+           'emotion_histograms', 'dominant_emotion', 'painting_counts', 'plot_painting_counts', 'scan_image_folders',
+           'WikiArt', 'split_paintings']
 
 # %% ../nbs/05_artemis.ipynb #14b407ac
 ARTEMIS_CSV = 'artemis_dataset_release_v0.csv'                       # the file name ArtEmis ships
@@ -98,178 +97,6 @@ def plot_painting_counts(labels: pd.Series, title: str = 'paintings per dominant
     bars = ax.bar(t.emotion, t.paintings, color=[EMOTION_COLORS[e] for e in t.emotion], edgecolor='k')
     ax.bar_label(bars); ax.set(ylabel='paintings', title=title); ax.tick_params(axis='x', rotation=45)
     return ax
-
-# %% ../nbs/05_artemis.ipynb #04a0f690
-TOY_PALETTES = {  # the first colour is the ArtEmis colour (thesis Table 3.2)
-    'amusement':   ('#EE82EE', '#FFA500', '#40E0D0', '#FFFFFF'),
-    'awe':         ('#FFFF00', '#FFFFF0', '#87CEEB', '#FFD700'),
-    'contentment': ('#DC143C', '#FFDAB9', '#F4A460', '#FFF8DC'),
-    'excitement':  ('#000080', '#FF4500', '#FFD700', '#00BFFF'),
-    'anger':       ('#F0E68C', '#B22222', '#1A1A1A', '#FF0000'),
-    'disgust':     ('#C0C0C0', '#6B8E23', '#8B4513', '#556B2F'),
-    'fear':        ('#696969', '#0A0A0A', '#2F1B41', '#8B0000'),
-    'sadness':     ('#228B22', '#483D8B', '#5F7A8A', '#2F4F4F')}
-TOY_LOOK = {  # shape kind, brightness (0–1), busyness (mean number of shapes)
-    'amusement': ('round', 0.95, 22), 'awe': ('glow', 1.0, 4), 'contentment': ('round', 0.8, 6),
-    'excitement': ('jagged', 0.8, 30), 'anger': ('jagged', 0.65, 18), 'disgust': ('blob', 0.55, 12),
-    'fear': ('jagged', 0.35, 7), 'sadness': ('bands', 0.45, 5)}
-
-def _rgb(hexcol, rng, jitter=18):
-    c = np.array([int(hexcol[i:i+2], 16) for i in (1, 3, 5)]) + rng.normal(0, jitter, 3)
-    return tuple(int(v) for v in np.clip(c, 0, 255))
-
-def _star(cx, cy, r, k, spike, rng):
-    "Polygon with `k` points alternating between radius r and r*(1-spike): jagged for large `spike`."
-    a = np.sort(rng.uniform(0, 2*np.pi, 2*k))
-    rad = np.where(np.arange(2*k) % 2 == 0, r, r*(1 - spike)) * rng.uniform(0.8, 1.2, 2*k)
-    return [(cx + rr*np.cos(t), cy + rr*np.sin(t)) for rr, t in zip(rad, a)]
-
-# %% ../nbs/05_artemis.ipynb #32433af7
-def paint_toy(emotion: str, rng: np.random.Generator, width: int = 96, height: int = 96, accent: str | None = None) -> Image.Image:
-    "One procedurally painted RGB image of `emotion` (optionally with accents of the emotion `accent`)."
-    e = EMOTIONS[emotion_id(emotion)]
-    pal, (kind, bright, busy) = TOY_PALETTES[e], TOY_LOOK[e]
-    pal2 = TOY_PALETTES[EMOTIONS[emotion_id(accent)]] if accent else pal
-    w, h = width, height; s = min(w, h)
-    top, bot = np.array(_rgb(pal[0], rng)), np.array(_rgb(pal[rng.integers(1, 4)], rng, 30))
-    grad = np.linspace(0, 1, h)[:, None, None] ** rng.uniform(0.5, 2)
-    im = Image.fromarray(((1 - grad)*top + grad*bot).repeat(w, 1).astype(np.uint8))
-    d = ImageDraw.Draw(im)
-    for _ in range(max(1, rng.poisson(busy))):
-        col = _rgb((pal2 if rng.random() < 0.3 else pal)[rng.integers(0, 4)], rng)
-        cx, cy, r = rng.uniform(0, w), rng.uniform(0, h), s*rng.uniform(0.05, 0.25)
-        if kind == 'round': d.ellipse([cx - r, cy - r*rng.uniform(.6, 1.4), cx + r, cy + r], fill=col)
-        elif kind == 'jagged':
-            d.polygon(_star(cx, cy, r*1.3, int(rng.integers(3, 8)), rng.uniform(.5, .9), rng), fill=col)
-            if rng.random() < .5: d.line([(rng.uniform(0, w), rng.uniform(0, h)) for _ in range(5)], fill=col, width=max(1, s//40))
-        elif kind == 'blob': d.polygon(_star(cx, cy, r, 8, rng.uniform(.1, .35), rng), fill=col)
-        elif kind == 'bands':
-            y = rng.uniform(0, h); d.rectangle([0, y, w, y + s*rng.uniform(.04, .15)], fill=col)
-            d.line([(cx, cy), (cx + rng.normal(0, s*.05), cy + s*.3)], fill=col, width=max(1, s//50))  # a falling stroke
-        else:  # glow: concentric discs fading from the palette's light colours
-            for k in range(6, 0, -1): d.ellipse([cx - r*k/2, cy - r*k/2, cx + r*k/2, cy + r*k/2], fill=_rgb(pal[(3, 1)[k % 2]], rng, 10))
-    im = im.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.2)*s/96))
-    x = np.asarray(im, dtype=np.float32) * bright * rng.uniform(0.85, 1.1) + rng.normal(0, 6, (h, w, 3))  # brightness, grain
-    return Image.fromarray(np.clip(x, 0, 255).astype(np.uint8))
-
-# %% ../nbs/05_artemis.ipynb #f3924f06
-TOY_STYLES = ('Abstract_Expressionism', 'Color_Field_Painting', 'Expressionism', 'Impressionism')
-_ARTISTS = ('józef-mehoffer', 'edvard-munch', 'françois-boucher', 'mikalojus-konstantinas-čiurlionis', 'ōhara-koson',
-            'claude-monet', 'agnes-martin', 'mark-rothko', 'joan-miró', 'albrecht-dürer', 'ilya-repin', 'hilma-af-klint')
-_WORDS = ('still-life', 'garden', 'night', 'storm', 'portrait-of-a-lady', 'composition', 'the-sea', 'église',
-          'winter', 'harbour', 'dancers', 'l-été', 'untitled', 'mountain', 'the-scream', 'sunflowers')
-
-def _toy_names(n, rng):
-    "n unique painting names per WikiArt habit; about 1 in 12 is an earlier name + '(1)'."
-    names, seen = [], set()
-    while len(names) < n:
-        if names and rng.random() < 1/12 and not names[-1].endswith('(1)') and names[-1] + '(1)' not in seen: nm = names[-1] + '(1)'
-        else: nm = f"{rng.choice(_ARTISTS)}_{rng.choice(_WORDS)}-{rng.choice(_WORDS)}-{rng.integers(1850, 1990)}"
-        if nm not in seen: seen.add(nm); names.append(nm)
-    return names
-
-def _votes(e, accent, n, rng, p_true=0.6, p_accent=0.2, p_else=0.07):
-    "n annotator answers (indices into ANSWERS) for a painting of emotion e with optional accent emotion."
-    p = np.full(len(ANSWERS), 0.0); p[e] = p_true - (p_accent if accent is not None else 0); p[-1] = p_else
-    if accent is not None: p[accent] += p_accent
-    others = [k for k in range(N_EMOTIONS) if k != e and k != accent]
-    p[others] += (1 - p.sum())/len(others)
-    return rng.choice(len(ANSWERS), size=n, p=p)
-
-# %% ../nbs/05_artemis.ipynb #612eb5e7
-def make_toy_artemis(root, n_paintings: int = 240, seed: int = 0, image_size: int = 96, styles=TOY_STYLES,
-                     annotators: tuple = (5, 8), p_accent: float = 0.25, n_missing: int = 0, n_corrupt: int = 0) -> Path:
-    "Paint a toy ArtEmis/WikiArt world under `root` (reused if already made with the same arguments) → `root`."
-    root = Path(root); args = dict(n_paintings=n_paintings, seed=seed, image_size=image_size, styles=list(styles),
-                                   annotators=list(annotators), p_accent=p_accent, n_missing=n_missing, n_corrupt=n_corrupt)
-    if (root/'toy_world.json').is_file() and json.loads((root/'toy_world.json').read_text()) == args: return root
-    if root.exists() and any(root.iterdir()): raise FileExistsError(f"{root}: exists and is not a toy world made with these arguments")
-    if n_missing + n_corrupt > n_paintings: raise ValueError(f"n_missing + n_corrupt = {n_missing + n_corrupt} > n_paintings = {n_paintings}")
-    rng = np.random.default_rng(seed)
-    root.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f'.{root.name}.', dir=root.parent))
-    try:
-        names, painted = _toy_names(n_paintings, rng), rng.integers(0, N_EMOTIONS, n_paintings)
-        style_of = rng.choice(list(styles), n_paintings)
-        if n_paintings > 1 and len(styles) > 1:  # one name in two styles: a painting is (art_style, painting)
-            names[-1] = names[0]; style_of[-1] = next(s for s in styles if s != style_of[0])
-        rows, truth = [], []
-        for i in tqdm(range(n_paintings), desc='painting the toy world', leave=False):
-            e = int(painted[i]); acc = int(rng.choice([k for k in range(N_EMOTIONS) if k != e])) if rng.random() < p_accent else None
-            w = image_size; h = int(round(image_size*rng.uniform(0.75, 1.33)))
-            (tmp/'wikiart'/style_of[i]).mkdir(parents=True, exist_ok=True)
-            paint_toy(EMOTIONS[e], rng, w, h, None if acc is None else EMOTIONS[acc]).save(tmp/'wikiart'/style_of[i]/f'{names[i]}.jpg', quality=90)
-            votes = _votes(e, acc, int(rng.integers(annotators[0], annotators[1] + 1)), rng)
-            for v in votes:
-                rows.append((style_of[i], names[i], ANSWERS[v], f'the {rng.choice(_WORDS)}, "{TOY_LOOK[EMOTIONS[e]][0]}", makes me feel {ANSWERS[v]}', len(votes)))
-            truth.append((style_of[i], names[i], EMOTIONS[e], None if acc is None else EMOTIONS[acc]))
-        bad = rng.choice(n_paintings, n_missing + n_corrupt, replace=False)
-        for k, i in enumerate(bad):
-            f = tmp/'wikiart'/style_of[i]/f'{names[i]}.jpg'
-            if k < n_missing: f.unlink()
-            else: f.write_bytes(f.read_bytes()[:200])  # a truncated JPEG
-        rows = [rows[j] for j in rng.permutation(len(rows))]  # annotations arrive in no particular order
-        (tmp/'artemis').mkdir()
-        pd.DataFrame(rows, columns=list(ARTEMIS_COLUMNS)).to_csv(tmp/'artemis'/ARTEMIS_CSV, index=False)
-        pd.DataFrame(truth, columns=['art_style', 'painting', 'painted', 'accent']).to_csv(tmp/'toy_truth.csv', index=False)
-        (tmp/'toy_world.json').write_text(json.dumps(args))
-        try:
-            if root.exists(): root.rmdir()
-            os.replace(tmp, root)
-        except OSError:  # another process finished the same world first
-            if (root/'toy_world.json').is_file() and json.loads((root/'toy_world.json').read_text()) == args: shutil.rmtree(tmp); return root
-            raise
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
-    return root
-
-# %% ../nbs/05_artemis.ipynb #fb68454f
-class ImageError(ValueError):
-    "An image file that cannot be used; the message names the file and the reason."
-
-def load_image(path, size: int = 64) -> np.ndarray:
-    "Decode `path` → uint8 array `(3, size, size)`: shorter side to `size` (bicubic), centre crop; `ImageError` naming it."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"{path}: image not found")
-    try:
-        with Image.open(path) as im:
-            im.draft('RGB', (size, size))                                  # JPEG: decode at ≥ size already
-            im = ImageOps.fit(im.convert('RGB'), (size, size), Image.Resampling.BICUBIC)
-    except (OSError, ValueError, Image.DecompressionBombError) as e:
-        raise ImageError(f"{path}: not a readable image ({e})") from None
-    return np.asarray(im).transpose(2, 0, 1).copy()
-
-# %% ../nbs/05_artemis.ipynb #6e9c5e96
-def _cache_files(cache_dir: Path, size: int, keys: list) -> tuple[Path, Path]:
-    h = hashlib.sha1(json.dumps([size, keys], ensure_ascii=False).encode()).hexdigest()[:16]
-    return cache_dir/f'wikiart-{size}px-{h}.npy', cache_dir/f'wikiart-{size}px-{h}.json'
-
-def _try_load(path, size):
-    try: return load_image(path, size), None
-    except (ImageError, FileNotFoundError) as e: return None, str(e).removeprefix(f'{path}: ')
-
-def build_image_cache(files: list, keys: list, size: int, cache_dir, num_workers: int | None = None, progress: bool = True) -> tuple[Path, dict]:
-    "Decode `files` once into a uint8 `.npy` memmap + JSON manifest under `cache_dir` (reused when present) → (npy path, manifest)."
-    cache_dir = Path(cache_dir); npy, man = _cache_files(cache_dir, size, keys)
-    if man.is_file() and npy.is_file(): return npy, json.loads(man.read_text(encoding='utf-8'))
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp_npy = npy.with_name(f'.{npy.name}.{os.getpid()}.tmp')
-    arr = np.lib.format.open_memmap(tmp_npy, mode='w+', dtype=np.uint8, shape=(len(files), 3, size, size))
-    bad = {}
-    try:
-        with ThreadPoolExecutor(num_workers or min(8, os.cpu_count() or 1)) as ex:
-            for i, (x, err) in enumerate(tqdm(ex.map(lambda f: _try_load(f, size), files), total=len(files),
-                                              desc=f'caching {len(files)} images at {size} px', disable=not progress, leave=False)):
-                if err is None: arr[i] = x
-                else: bad[i] = err
-        arr.flush(); del arr
-        os.replace(tmp_npy, npy)
-    except BaseException:
-        tmp_npy.unlink(missing_ok=True); raise
-    manifest = dict(size=size, n=len(files), keys=keys, bad={str(i): e for i, e in bad.items()}, created=time.strftime('%Y-%m-%d %H:%M:%S'))
-    tmp_man = man.with_name(f'.{man.name}.{os.getpid()}.tmp')
-    tmp_man.write_text(json.dumps(manifest, ensure_ascii=False), encoding='utf-8'); os.replace(tmp_man, man)
-    return npy, manifest
 
 # %% ../nbs/05_artemis.ipynb #4c68852c
 IMAGE_EXTS = ('.jpg', '.jpeg', '.png')
@@ -354,22 +181,7 @@ class WikiArt(torch.utils.data.Dataset):
                f"no CSV, labels={self.label_kind!r}" + (f" ({len(self.classes)} styles)" if self.label_kind == 'style' else ''))
         return f"WikiArt({len(self)} paintings at {self.size} px, {how}, {len(self.bad)} unusable; {'cached' if self.use_cache else 'decoded on every access'})"
 
-# %% ../nbs/05_artemis.ipynb #caf5ec06
-def _block(cin, cout): return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True), nn.MaxPool2d(2))
-
-class EmotionCNN(nn.Module):
-    "Image emotion classifier: `(B, 3, H, W)` in [-1, 1] → logits `(B, n_classes)`; `features` gives the `(B, 8·width)` penultimate layer."
-    def __init__(self, n_classes: int = N_EMOTIONS, width: int = 32, dropout: float = 0.2):
-        super().__init__()
-        if width < 1 or not 0 <= dropout < 1: raise ValueError(f"need width ≥ 1 and 0 ≤ dropout < 1, got {width}, {dropout}")
-        self.hparams = dict(n_classes=n_classes, width=width, dropout=dropout)
-        self.body = nn.Sequential(_block(3, width), _block(width, 2*width), _block(2*width, 4*width), _block(4*width, 8*width))
-        self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(8*width, n_classes))
-    def features(self, x):
-        return self.body(x).mean((2, 3))            # (B, 3, H, W) → (B, 8w, H/16, W/16) → (B, 8w)
-    def forward(self, x): return self.head(self.features(x))  # (B, 8w) → (B, n_classes)
-
-# %% ../nbs/05_artemis.ipynb #1ac5ac25
+# %% ../nbs/05_artemis.ipynb #104670a7
 def split_paintings(ds, fractions=(0.6, 0.2, 0.2), seed: int = 0) -> list:
     "Stratified split of a labelled data set (by item = painting) into `torch.utils.data.Subset`s with the given fractions."
     from sklearn.model_selection import train_test_split
@@ -381,87 +193,3 @@ def split_paintings(ds, fractions=(0.6, 0.2, 0.2), seed: int = 0) -> list:
             warnings.warn(f"split_paintings: not stratified ({e})"); take, idx = train_test_split(idx, train_size=f/left, random_state=seed)
         out.append(np.sort(take)); left -= f
     return [torch.utils.data.Subset(ds, i.tolist()) for i in (*out, np.sort(idx))]
-
-def train_emotion_classifier(ds, *, epochs: int = 30, bs: int = 64, lr: float = 2e-3, width: int = 32, dropout: float = 0.2,
-                             patience: int | None = 8, seed: int = 0, device=None, run_dir=None, experiment: str = 'emotion_classifier', progress: bool = True) -> dict:
-    "Train an `EmotionCNN` on a `WikiArt` data set's labels — emotions, or styles — (60/20/20 split by painting) → the learner's result dict."
-    from creativeai.learner import fit, seed_everything, save_json
-    seed_everything(seed)
-    tr, va, te = split_paintings(ds, seed=seed)
-    model = EmotionCNN(n_classes=len(ds.classes), width=width, dropout=dropout)
-    cfg = dict(data=str(ds.root), rule=ds.rule, labels=ds.label_kind, size=ds.size, n_train=len(tr), n_val=len(va), n_test=len(te), **model.hparams)
-    res = fit(model, tr, va, epochs=epochs, bs=bs, lr=lr, patience=patience, seed=seed, device=device, test_ds=te,
-              run_dir=run_dir, experiment=experiment, config=cfg, emotions=ds.classes, progress=progress)
-    names = lambda s: [f'{ds.items.art_style[i]}/{ds.items.painting[i]}' for i in s.indices]
-    save_json({k: names(s) for k, s in zip(('train', 'val', 'test'), (tr, va, te))}, res['run_dir']/'split.json')
-    res['splits'] = dict(train=tr, val=va, test=te)
-    return res
-
-def load_emotion_classifier(path, map_location='cpu', classes=EMOTIONS) -> EmotionCNN:
-    "An `EmotionCNN` from a checkpoint of `train_emotion_classifier`, its class names checked against `classes` (None: any), in eval mode."
-    from creativeai.learner import load_checkpoint
-    ck = load_checkpoint(path, map_location)
-    if not ck['model_class'].endswith('.EmotionCNN'): raise ValueError(f"{path}: holds a {ck['model_class']}, not an EmotionCNN")
-    if classes is not None and ck['emotions'] != list(classes): raise ValueError(f"{path}: classes {ck['emotions']} differ from {list(classes)}")
-    m = EmotionCNN(**ck['hparams']); m.load_state_dict(ck['state_dict'])
-    return m.eval()
-
-# %% ../nbs/05_artemis.ipynb #fdf616b8
-class ClassifierFeatures:
-    "FID/KID features from the penultimate layer of the project's `EmotionCNN`; `.name` says so."
-    def __init__(self, clf: nn.Module, device=None, size: int | None = None):   # `size`: images of another side are resized (area) to it first
-        from creativeai.learner import default_device
-        self.device = default_device(device); self.model = clf.to(self.device).eval(); self.size = size
-        d = clf.head[-1].in_features
-        self.name = f"project EmotionCNN penultimate features ({d}-d; not Inception)" + (f", at {size} px" if size else '')
-    @torch.no_grad()
-    def __call__(self, x):   # (B, 3, H, W) → (B, d)
-        if self.size and x.shape[-2:] != (self.size, self.size): x = nn.functional.interpolate(x, size=(self.size, self.size), mode='area')
-        return self.model.features(x.to(self.device)).float().cpu()
-
-class InceptionFeatures:
-    "FID/KID features from Inception-v3's 2048-d pool layer, weights from a local torchvision state-dict file (never downloaded)."
-    def __init__(self, weights, device=None):
-        from torchvision.models import inception_v3
-        p = Path(weights)
-        if not p.is_file(): raise FileNotFoundError(f"{p}: Inception-v3 weights not found (nothing is downloaded; give a local file)")
-        try: sd = torch.load(p, map_location='cpu', weights_only=True)
-        except Exception as e: raise ValueError(f"{p}: not a readable weights file ({type(e).__name__})") from None
-        sd = sd.get('state_dict', sd)
-        m = inception_v3(weights=None, aux_logits=any(k.startswith('AuxLogits') for k in sd), init_weights=False, transform_input=False)
-        try: m.load_state_dict(sd)
-        except RuntimeError as e: raise ValueError(f"{p}: not Inception-v3 weights ({str(e).splitlines()[0]})") from None
-        m.fc = nn.Identity()
-        from creativeai.learner import default_device
-        self.device = default_device(device); self.model = m.to(self.device).eval()
-        self.name = f"Inception-v3 pool features (2048-d; torchvision architecture, weights {p.name})"
-    @torch.no_grad()
-    def __call__(self, x):   # (B, 3, 64, 64) in [-1, 1] → (B, 3, 299, 299) → (B, 2048)
-        return self.model(nn.functional.interpolate(x.to(self.device), size=(299, 299), mode='bilinear', align_corners=False)).float().cpu()
-
-def extract_features(extractor, images, bs: int = 128) -> np.ndarray:
-    "Features `(N, d)` (float64) of images `(N, 3, 64, 64)` or of a data set's images."
-    if torch.is_tensor(images): batches = images.split(bs)
-    else: batches = (torch.stack([images[i][0] for i in range(s, min(s + bs, len(images)))]) for s in range(0, len(images), bs))
-    return torch.cat([extractor(b) for b in batches]).double().numpy()
-
-# %% ../nbs/05_artemis.ipynb #721a1419
-def fid(f1: np.ndarray, f2: np.ndarray) -> float:
-    "Fréchet distance between Gaussians fitted to feature sets `(N1, d)` and `(N2, d)`."
-    mu1, mu2 = f1.mean(0), f2.mean(0)
-    s1, s2 = np.atleast_2d(np.cov(f1, rowvar=False)), np.atleast_2d(np.cov(f2, rowvar=False))
-    w, V = np.linalg.eigh(s1); r1 = (V*np.sqrt(np.clip(w, 0, None))) @ V.T     # s1^½
-    tr_sqrt = np.sqrt(np.clip(np.linalg.eigvalsh(r1 @ s2 @ r1), 0, None)).sum()  # tr (s1 s2)^½ = tr (s1^½ s2 s1^½)^½
-    return float(((mu1 - mu2)**2).sum() + np.trace(s1) + np.trace(s2) - 2*tr_sqrt)
-
-def kid(f1: np.ndarray, f2: np.ndarray, n_subsets: int = 50, subset_size: int = 1000, seed: int = 0) -> tuple[float, float]:
-    "Kernel inception distance: mean and std over subsets of the unbiased MMD² with kernel (x·y/d + 1)³."
-    rng, d = np.random.default_rng(seed), f1.shape[1]
-    m = min(subset_size, len(f1), len(f2))
-    if m < 2: raise ValueError(f"KID needs at least 2 samples per set, got {len(f1)} and {len(f2)}")
-    out = []
-    for _ in range(n_subsets):
-        x, y = f1[rng.choice(len(f1), m, replace=False)], f2[rng.choice(len(f2), m, replace=False)]
-        kxx, kyy, kxy = (x @ x.T/d + 1)**3, (y @ y.T/d + 1)**3, (x @ y.T/d + 1)**3
-        out.append((kxx.sum() - np.trace(kxx))/(m*(m - 1)) + (kyy.sum() - np.trace(kyy))/(m*(m - 1)) - 2*kxy.mean())
-    return float(np.mean(out)), float(np.std(out))

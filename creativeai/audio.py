@@ -17,8 +17,8 @@ from torch import nn
 # %% auto #0
 __all__ = ['SR', 'CLIP_START', 'CLIP_END', 'CLIP_SAMPLES', 'SLICE_SAMPLES', 'N_SLICES', 'DECODER_VERSION', 'MAX_SAMPLE',
            'IMAGENET_MEAN', 'IMAGENET_STD', 'MEL_KW', 'slice_columns', 'AudioError', 'ffmpeg_exe', 'MP3Scan',
-           'scan_mp3', 'stream_audio', 'decode_span', 'load_audio', 'clip_song', 'song_slices', 'mel_filterbank',
-           'power_to_db', 'mel_db', 'MelSpec', 'mel_explorer']
+           'scan_mp3', 'stream_audio', 'decode_span', 'load_audio', 'write_audio', 'clip_song', 'song_slices',
+           'mel_filterbank', 'power_to_db', 'mel_db', 'MelSpec', 'mel_explorer']
 
 # %% ../nbs/00_audio_representations.ipynb #4820ce85
 SR = 44_100                                  # sample rate of everything downstream (Hz)
@@ -294,6 +294,16 @@ def decode_span(path, start: int = 0, stop: int | None = None, sr: int = SR) -> 
 def load_audio(path, sr: int = SR) -> torch.Tensor:
     "Decode `path` → float32 mono tensor `(1, T)` at `sr` Hz (`stream_audio`'s blocks in one buffer: a long file is held once)."
     return torch.from_numpy(decode_span(path, sr=sr)[0])[None]
+
+# %% ../nbs/00_audio_representations.ipynb #66fb438e
+def write_audio(path, x: np.ndarray, sr: int) -> Path:
+    "Write samples `(T,)` or `(T, channels)` to `path` in the format its extension names (wav, flac, ogg, mp3), atomically."
+    from creativeai.config import atomic_path
+    path = Path(path); fmt = path.suffix[1:].upper()
+    with atomic_path(path) as tmpf, sf.SoundFile(tmpf, 'w', sr, x.shape[1] if x.ndim == 2 else 1, format=fmt,
+                                                 **({'compression_level': 0.9} if fmt == 'MP3' else {})) as f:
+        for i in range(0, len(x), 16_384): f.write(x[i:i + 16_384])   # in blocks: libsndfile 1.2's Vorbis writer overflows its stack on one 45 s write
+    return path
 
 # %% ../nbs/00_audio_representations.ipynb #1f791596
 def clip_song(wave: torch.Tensor) -> torch.Tensor:

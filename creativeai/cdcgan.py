@@ -13,20 +13,19 @@ import torch
 from torch import nn
 from .emotions import EMOTIONS, EMOTION_COLORS, N_EMOTIONS, emotion_id
 from .learner import seed_everything, default_device, save_json
-from .artemis import ClassifierFeatures, InceptionFeatures, extract_features, fid, kid
-from .dcgan import (GANConfig, Generator, Discriminator, GAN_CLASSES, train_gan, load_gan, sample_images, fixed_inputs,
+from .dcgan import (GANConfig, Generator, Discriminator, train_gan, load_gan, sample_images, fixed_inputs,
                               image_grid, n_params, make_dcgan, gan_data)
 
 # %% auto #0
 __all__ = ['EMOTION_STYLES', 'CondGANConfig', 'embed_condition', 'CondBatchNorm2d', 'CondGenerator', 'CondDiscriminator',
            'make_cdcgan', 'emotion_condition', 'generate', 'emotion_grid', 'plot_emotion_grid', 'style_map',
-           'style_map_from_artemis', 'to_styles', 'emotion_fidelity', 'per_emotion_recall']
+           'style_map_from_artemis', 'to_styles']
 
 # %% ../nbs/07_cdcgan.ipynb #af232f70
 @dataclass
 class CondGANConfig(GANConfig):
     "Settings of a cDCGAN run: those of `GANConfig`, the label-embedding size `ne` of the generator (thesis: 64), a projection discriminator, conditional batch norm in G."
-    ne: int = 64
+    ne: int = 64         # label-embedding size of G (thesis: 64)
     proj: bool = False   # projection discriminator term (Miyato & Koyama 2018), an extension; False = the thesis's D
     cbn: bool = False    # conditional batch norm in G (de Vries et al. 2017), an extension; False = the thesis's G
     condition: str = 'emotion'   # what the painter is conditioned on: 'emotion' (ArtEmis labels, the thesis) or 'style' (WikiArt's style folders)
@@ -44,6 +43,7 @@ def embed_condition(emb: nn.Embedding, y: torch.Tensor) -> torch.Tensor:
         raise ValueError(f"each row of probabilities must be ≥ 0 and sum to 1 (row sums {y.sum(1).tolist()[:4]})")
     return y @ emb.weight.to(y.dtype)
 
+# %% ../nbs/07_cdcgan.ipynb #efc3fddc
 class CondBatchNorm2d(nn.Module):
     "Conditional batch norm (de Vries et al. 2017): `bn(x)·(1 + γ(y)) + β(y)` with per-emotion `γ`, `β` (soft for probabilities); zero-initialised, so it starts as `bn`."
     def __init__(self, bn: nn.BatchNorm2d, n_classes: int = N_EMOTIONS):
@@ -54,6 +54,7 @@ class CondBatchNorm2d(nn.Module):
     def forward(self, x, y):   # (B, C, H, W), labels (B,) or probabilities (B, n_classes) → (B, C, H, W)
         return self.bn(x)*(1 + embed_condition(self.gamma, y))[:, :, None, None] + embed_condition(self.beta, y)[:, :, None, None]
 
+# %% ../nbs/07_cdcgan.ipynb #24f13427
 class CondGenerator(nn.Module):
     "cDCGAN generator: `z` `(B, nz)` and labels `(B,)` or probabilities `(B, n_classes)` → image `(B, nc, size, size)` in [-1, 1]."
     conditional = True
@@ -74,6 +75,7 @@ class CondGenerator(nn.Module):
         for m in self.net.main: h = m(h, y) if isinstance(m, CondBatchNorm2d) else m(h)
         return h                                                        # (B, nc, size, size)
 
+# %% ../nbs/07_cdcgan.ipynb #6d7e8864
 class CondDiscriminator(nn.Module):
     "cDCGAN discriminator: image `(B, nc, size, size)` and labels `(B,)` or probabilities `(B, n_classes)` → real/fake logit `(B,)` (and class logits with `aux`)."
     conditional = True
@@ -99,8 +101,7 @@ class CondDiscriminator(nn.Module):
         if self.proj: out = out + (embed_condition(self.project, y) * h.sum((2, 3))).sum(1)   # + ⟨embed(y), Σ features⟩
         return (out, self.classify(h).flatten(1)) if aux else out       # (B,), (B, n_classes)
 
-GAN_CLASSES.update(CondGenerator=CondGenerator, CondDiscriminator=CondDiscriminator)
-
+# %% ../nbs/07_cdcgan.ipynb #e2d50651
 def make_cdcgan(cfg: CondGANConfig, n_classes: int = N_EMOTIONS):
     "A freshly initialised `(CondGenerator, CondDiscriminator)` pair of `cfg`'s sizes, seeded by `cfg.seed`."
     seed_everything(cfg.seed)
@@ -179,22 +180,3 @@ def style_map_from_artemis(csv, styles=None) -> pd.DataFrame:
 def to_styles(probs, table: pd.DataFrame) -> torch.Tensor:
     "Emotion probabilities `(..., 8)` → style probabilities `(..., k)` through a `style_map` table."
     return torch.as_tensor(np.asarray(probs, np.float32)) @ torch.as_tensor(table.to_numpy(np.float32))
-
-# %% ../nbs/07_cdcgan.ipynb #78e14ce2
-@torch.no_grad()
-def emotion_fidelity(G, clf, n_per_emotion: int = 100, seed: int = 0, device=None, names=EMOTIONS) -> tuple[pd.DataFrame, np.ndarray]:
-    "(table: per requested class (`names`: emotions, or a style painter's styles) `n`, `fidelity` and an `all` row; `(k, k)` counts of requested (rows) × classified (columns))."
-    device = default_device(device); clf = clf.to(device).eval(); G = G.to(device)
-    n = len(names); counts = np.zeros((n, n), np.int64)
-    for k in range(n):
-        pred = clf(generate(G, k, n_per_emotion, seed=seed*n + k, device=device).to(device)).argmax(1).cpu().numpy()
-        counts[k] = np.bincount(pred, minlength=n)
-    t = pd.DataFrame({'n': counts.sum(1), 'fidelity': np.diag(counts)/counts.sum(1)}, index=pd.Index(list(names), name='requested'))
-    t.loc['all'] = [counts.sum(), np.trace(counts)/counts.sum()]
-    return t.astype({'n': int}), counts
-
-def per_emotion_recall(y_true, y_pred, names=EMOTIONS) -> pd.Series:
-    "Recall of each class (share of its items predicted as it) and an `all` entry (accuracy); NaN for an absent class."
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    r = [float((y_pred[y_true == k] == k).mean()) if (y_true == k).any() else np.nan for k in range(len(names))]
-    return pd.Series(r + [float((y_true == y_pred).mean())], index=[*names, 'all'], name='real accuracy')

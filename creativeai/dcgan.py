@@ -15,12 +15,12 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .emotions import EMOTIONS, N_EMOTIONS
 from .config import data_dir, runs_dir
-from .learner import seed_everything, default_device, new_run, save_checkpoint, load_checkpoint, atomic_path, save_json, recount_bn
-from .artemis import WikiArt, make_toy_artemis, split_paintings, ARTEMIS_CSV
+from .learner import model_class, seed_everything, default_device, new_run, save_checkpoint, load_checkpoint, atomic_path, save_json, recount_bn
+from .artemis import WikiArt, split_paintings, ARTEMIS_CSV
 
 # %% auto #0
-__all__ = ['SIZES', 'LOSSES', 'AUGMENTS', 'GAN_CLASSES', 'GANConfig', 'gan_data', 'holdout_split', 'weights_init', 'n_params',
-           'Generator', 'Discriminator', 'diff_augment', 'gan_step', 'make_dcgan', 'make_optimizers', 'fixed_inputs',
+__all__ = ['SIZES', 'LOSSES', 'AUGMENTS', 'GANConfig', 'gan_data', 'holdout_split', 'weights_init', 'n_params', 'Generator',
+           'Discriminator', 'diff_augment', 'gan_step', 'make_dcgan', 'make_optimizers', 'fixed_inputs',
            'sample_images', 'train_gan', 'load_gan', 'image_grid', 'plot_losses', 'plot_progress', 'plot_real_vs_fake']
 
 # %% ../nbs/06_dcgan.ipynb #88c62632
@@ -37,9 +37,17 @@ def _policy(policy: str) -> list:
 @dataclass
 class GANConfig:
     "Settings of a (c)DCGAN run; the defaults are the thesis's (§4.4.1, Table 4.5, Radford et al.)."
-    data: str = ''; n_toy: int = 2_400; styles: str = ''; rule: str = 'thesis'
-    nz: int = 100; ngf: int = 64; ndf: int = 64; bs: int = 64; iters: int = 4_400
-    lr: float = 2e-4; beta1: float = 0.5
+    data: str = ''           # ArtEmis layout (wikiart/ + artemis/), or image folders <style>/*.jpg without a CSV; '' = the toy world (toy.with_toy_data)
+    n_toy: int = 2_400       # paintings of the toy world when data is ''
+    styles: str = ''         # comma-separated art styles to keep (the thesis used an abstract subset); '' = all
+    rule: str = 'thesis'     # dominant-emotion rule: 'thesis' (the most-voted of the 8) or 'artemis' (a strict majority)
+    nz: int = 100            # latent size (Radford et al. and the thesis: 100)
+    ngf: int = 64            # generator feature maps (thesis: 64)
+    ndf: int = 64            # discriminator feature maps (thesis: 64)
+    bs: int = 64             # batch size (thesis: 64)
+    iters: int = 4_400       # generator updates (thesis: 100 epochs x 44 = 4,400)
+    lr: float = 2e-4         # Adam learning rate (Radford et al.; the thesis's 0.002 is a typo)
+    beta1: float = 0.5       # Adam beta1 (Radford et al.)
     size: int = 64           # image side, 64 (the thesis) or 128
     ms_weight: float = 0.0   # mode-seeking regulariser (Mao et al. 2019), an extension; 0 = the thesis's loss
     ms_pool: int = 1         # mode seeking compares images average-pooled by this factor (shapes and colours, not pixel noise); 1 = Mao et al.
@@ -49,8 +57,12 @@ class GANConfig:
     loss: str = 'bce'        # 'bce' (the thesis) or 'hinge', an extension
     sn: bool = False         # spectral norm in D instead of its batch norm (Miyato et al. 2018), an extension
     holdout: float = 0.0     # share of the paintings kept out of training (stratified by label, seeded), to measure G against
-    sample_every: int = 1_000; ckpt_every: int = 500
-    seed: int = 0; device: str = ''; run_id: str = ''; resume: bool = False
+    sample_every: int = 1_000  # iterations between fixed-noise grids (thesis Table 4.17: 1,000)
+    ckpt_every: int = 500    # iterations between checkpoints (resume points)
+    seed: int = 0            # seed of weights, batches and noise
+    device: str = ''         # '' = cuda, else mps, else cpu
+    run_id: str = ''         # '' = a new run folder; with resume=True, the run to continue
+    resume: bool = False     # continue run_id from its last checkpoint
     def __post_init__(self):
         for k in ('n_toy', 'nz', 'ngf', 'ndf', 'bs', 'iters', 'sample_every', 'ckpt_every', 'ms_pool'):
             if int(getattr(self, k)) < 1: raise ValueError(f"{k} must be ≥ 1, got {getattr(self, k)}")
@@ -66,10 +78,12 @@ class GANConfig:
 
 # %% ../nbs/06_dcgan.ipynb #ad519983
 def gan_data(cfg: GANConfig, progress: bool = True, emotions: bool = False) -> WikiArt:
-    "The `WikiArt` data set of `cfg.data` (ArtEmis layout, or image folders without a CSV), else the toy world; `emotions`: labels required; style labels for `cfg.condition == 'style'`."
-    root = Path(cfg.data) if cfg.data else make_toy_artemis(data_dir()/'toy_artemis'/f'n{cfg.n_toy}', n_paintings=cfg.n_toy, seed=0)
+    "The `WikiArt` data set of `cfg.data` (ArtEmis layout, or image folders without a CSV); `emotions`: labels required; style labels for `cfg.condition == 'style'`."
+    if not cfg.data: raise ValueError("GANConfig.data is empty: give a folder of paintings (ArtEmis layout or style folders); "
+                                      "the toy art world of notebook 97: `creativeai.toy.with_toy_data(cfg)`")
+    root = Path(cfg.data)
     styles = [s.strip() for s in cfg.styles.split(',') if s.strip()] or None
-    kw = dict(size=cfg.size, styles=styles, on_error='skip' if cfg.data else 'raise', progress=progress)
+    kw = dict(size=cfg.size, styles=styles, on_error='skip', progress=progress)
     folders = root/'wikiart' if (root/'wikiart').is_dir() else root
     if getattr(cfg, 'condition', '') == 'style': return WikiArt(folders, labels='style', **kw)   # a painter of styles (notebook 07)
     if (csv := root/'artemis'/ARTEMIS_CSV).is_file(): return WikiArt(root/'wikiart', csv, rule=cfg.rule, **kw)
@@ -204,8 +218,6 @@ def make_optimizers(G, D, lr: float = 2e-4, beta1: float = 0.5):
     return (torch.optim.Adam(G.parameters(), lr=lr, betas=(beta1, 0.999)), torch.optim.Adam(D.parameters(), lr=lr, betas=(beta1, 0.999)))
 
 # %% ../nbs/06_dcgan.ipynb #ec1ccfc8
-GAN_CLASSES = {}   # class name → class, for rebuilding networks from checkpoints (notebook 07 adds the conditional ones)
-GAN_CLASSES.update(Generator=Generator, Discriminator=Discriminator)
 _SAME_ON_RESUME = ('data', 'n_toy', 'styles', 'rule', 'nz', 'ngf', 'ndf', 'ne', 'bs', 'lr', 'beta1', 'ms_weight', 'ms_pool', 'aux_weight', 'proj', 'cbn', 'ema', 'holdout', 'seed', 'size', 'diffaug', 'loss', 'sn', 'condition')
 
 def fixed_inputs(G, n: int = 64, seed: int = 0):
@@ -308,9 +320,10 @@ def load_gan(path, map_location='cpu'):
     if ck['emotions'] != list(EMOTIONS) and ck.get('config', {}).get('condition') != 'style':
         raise ValueError(f"{path}: emotions {ck['emotions']} are not the canonical {list(EMOTIONS)}")
     gname, dname = ck['model_class'].rpartition('.')[2], ck.get('d_class')
-    if gname not in GAN_CLASSES or not isinstance(dname, str) or dname not in GAN_CLASSES: raise ValueError(f"{path}: unknown GAN classes {gname!r}, {dname!r} (known: {sorted(GAN_CLASSES)})")
+    try: Gc, Dc = model_class(gname), model_class(dname)                     # the registry of notebook 02a
+    except ValueError as e: raise ValueError(f"{path}: unknown GAN classes {gname!r}, {dname!r} ({e})") from None
     try:
-        G, D = GAN_CLASSES[gname](**ck['hparams']), GAN_CLASSES[dname](**ck['d_hparams'])
+        G, D = Gc(**ck['hparams']), Dc(**ck['d_hparams'])
         G.load_state_dict(ck['state_dict']); D.load_state_dict(ck['discriminator'])
     except (TypeError, ValueError, RuntimeError, KeyError) as e:
         raise ValueError(f"{path}: {gname}/{dname} cannot be rebuilt from it ({str(e).strip().splitlines()[0][:200]})") from None

@@ -23,19 +23,17 @@ import creativeai
 from .audio import (SR, CLIP_START, CLIP_END, CLIP_SAMPLES, SLICE_SAMPLES, N_SLICES, IMAGENET_MEAN, IMAGENET_STD,
                               MEL_KW, DECODER_VERSION, AudioError, load_audio, decode_span, clip_song, slice_columns, mel_db)
 from .config import data_dir, save_json
+from .cache import (build_audio_cache, build_mel_cache, MappedArray, decode_clip, cache_settings, MEL_FRAMES,
+                              MEL_SLICE_FRAMES)
 from .emotions import (EMOTIONS, THESIS_ORDER, N_EMOTIONS, EMOTION_COLORS, VA_COORDS, emotion_id, to_thesis_ids,
                                  va_to_emotion, song_emotions, emotion_counts)
 
 # %% auto #0
-__all__ = ['LAYOUTS', 'DEAM_YEARS', 'DEAM_SLICES', 'AUDIO_EXTS', 'THESIS_SONG_COUNTS', 'TOY_VERSION', 'STATIC_COLUMNS',
-           'CACHE_FORMAT', 'PROGRESS_EVERY', 'FULL_SCALE', 'MIN_SECONDS', 'MEL_FRAMES', 'MEL_SLICE_FRAMES',
-           'DatasetError', 'song_year', 'detect_layout', 'toy_targets', 'toy_emotion_counts', 'toy_va_path',
-           'render_voice', 'toy_score', 'synth_song', 'toy_annotations', 'write_audio', 'die_with_parent',
-           'make_toy_emomusic', 'toy_world', 'built_once', 'Problem', 'read_text', 'read_dynamic', 'read_annotations',
-           'read_static', 'read_songs_info', 'find_audio', 'cache_settings', 'decode_clip', 'audible', 'to_int16',
-           'build_audio_cache', 'mel_settings', 'build_mel_cache', 'MappedArray', 'MusicItem', 'default_root',
-           'EmoMusic', 'thesis_split', 'Splits', 'split_songs', 'split', 'mediaeval_split', 'class_weights',
-           'song_emotion_frequencies', 'plot_split_distribution', 'plot_label_strip', 'plot_examples']
+__all__ = ['LAYOUTS', 'DEAM_YEARS', 'DEAM_SLICES', 'AUDIO_EXTS', 'THESIS_SONG_COUNTS', 'STATIC_COLUMNS', 'DatasetError',
+           'song_year', 'detect_layout', 'Problem', 'read_text', 'read_dynamic', 'read_annotations', 'read_static',
+           'read_songs_info', 'find_audio', 'MusicItem', 'default_root', 'raise_or_keep', 'EmoMusic', 'thesis_split',
+           'Splits', 'split_songs', 'split', 'mediaeval_split', 'class_weights', 'song_emotion_frequencies',
+           'plot_split_distribution', 'plot_label_strip', 'plot_examples']
 
 # %% ../nbs/02_deam_dataset.ipynb #d01db2dc
 _DEAM_ANN = 'annotations/annotations averaged per song'
@@ -74,295 +72,7 @@ def detect_layout(root) -> str:
     raise FileNotFoundError(f"{root}: neither an emoMusic layout ({LAYOUTS['emomusic']['audio']}/) "
                             f"nor a DEAM layout ({LAYOUTS['deam']['audio']}/)" + ('' if root.is_dir() else ' — the folder does not exist'))
 
-# %% ../nbs/02_deam_dataset.ipynb #fbf8d40f
 THESIS_SONG_COUNTS = dict(amusement=140, contentment=111, awe=127, excitement=38, anger=9, disgust=29, fear=48, sadness=242)
-
-def toy_targets(emotions, rng: np.random.Generator, margin: float = 0.1, jitter: float = 0.15) -> np.ndarray:
-    "A VA point (n, 2) for each canonical emotion id in `emotions`, with every point within `margin` mapping to it."
-    ring = margin * np.stack([np.cos(np.linspace(0, 2*np.pi, 12, endpoint=False)),
-                              np.sin(np.linspace(0, 2*np.pi, 12, endpoint=False))], 1)
-    out = np.zeros((len(emotions), 2))
-    around = np.vstack([[0, 0], ring])                                  # (13, 2): the point and its ring
-    for i, e in enumerate(emotions):
-        c = np.array(VA_COORDS[EMOTIONS[e]]) * 0.9
-        for _ in range(40):                                             # 512 candidates a round: excitement's wedge
-            P = np.clip(c + rng.normal(0, jitter, (512, 2)), -0.95, 0.95)   # takes ~0.5 % of them
-            pts = P[:, None] + around[None]                             # (512, 13, 2)
-            ok = (va_to_emotion(pts[..., 0], pts[..., 1]) == e).all(1)
-            if ok.any(): out[i] = P[ok.argmax()]; break
-        else: raise RuntimeError(f'no safe VA target for {EMOTIONS[e]}')
-    return out
-
-def toy_emotion_counts(n_songs: int, balance='uniform') -> np.ndarray:
-    "Songs per canonical emotion: 'uniform', 'thesis' (the thesis's skew, SPEC §3) or 8 weights; each ≥ 1 when n ≥ 8."
-    named = {'uniform': np.ones(8), 'thesis': np.array([THESIS_SONG_COUNTS[e] for e in EMOTIONS], float)}
-    w = named.get(balance) if isinstance(balance, str) else np.asarray(balance, float)
-    if w is None or w.shape != (8,) or (w < 0).any() or w.sum() == 0:
-        raise ValueError(f"balance: 'uniform', 'thesis' or 8 non-negative weights, got {balance!r}")
-    q = n_songs * w / w.sum()
-    c = np.floor(q).astype(int)
-    c[np.argsort(c - q, kind='stable')[:n_songs - c.sum()]] += 1      # largest remainders
-    while n_songs >= 8 and (c == 0).any():                           # every emotion at least once
-        c[c.argmax()] -= 1; c[np.flatnonzero(c == 0)[0]] += 1
-    return c
-
-# %% ../nbs/02_deam_dataset.ipynb #a22244e4
-def toy_va_path(emotion: int, duration: float, rng: np.random.Generator, change_prob: float = 0.25, wander: float = 0.04):
-    "Control times (n,) every 0.25 s and a VA path (n, 2) for one toy song that starts in `emotion`."
-    t = np.arange(0, duration + 0.5, 0.25)
-    p0 = toy_targets([emotion], rng)[0]
-    path = np.repeat(p0[None], len(t), 0)
-    if rng.random() < change_prob:
-        other = rng.choice([e for e in range(8) if e != emotion])
-        tc, dur = rng.uniform(22, 38), rng.uniform(2, 6)
-        w = np.clip((t - tc) / dur, 0, 1); w = w * w * (3 - 2 * w)          # smoothstep glide
-        path = path + w[:, None] * (toy_targets([other], rng)[0] - p0)
-    drift = np.cumsum(rng.normal(0, 1, (len(t), 2)), 0)
-    drift = np.apply_along_axis(lambda d: np.convolve(d - d.mean(), np.ones(16) / 16, 'same'), 0, drift)
-    return t, np.clip(path + wander * drift / (np.abs(drift).max() + 1e-9), -0.98, 0.98)
-
-# %% ../nbs/02_deam_dataset.ipynb #35d78fda
-_TABLE = 2048
-
-def _wavetables(rng: np.random.Generator, n_harm: int = 12) -> np.ndarray:
-    "A random instrument: dark and bright wavetables (2, 2048), float32, peak 1."
-    k = np.arange(1, n_harm + 1)
-    amps = np.stack([k ** -rng.uniform(1.8, 2.6), k ** -rng.uniform(0.7, 1.2)]) * rng.uniform(0.4, 1, (2, n_harm))
-    ph = np.arange(_TABLE) / _TABLE
-    tab = amps @ np.sin(2 * np.pi * k[:, None] * ph[None])
-    return (tab / np.abs(tab).max(1, keepdims=True)).astype(np.float32)
-
-def render_voice(onsets, hz, amp, attack, decay, bright, n: int, sr: int, tables: np.ndarray) -> np.ndarray:
-    "Render one monophonic voice (n,) float32: note i sounds from `onsets[i]` (samples, sorted) to the next onset."
-    onsets = np.asarray(onsets, np.int64)
-    if len(onsets) == 0: return np.zeros(n, np.float32)
-    if onsets[0] > 0:   # silence before the first note
-        onsets, hz, amp, attack, decay, bright = (np.r_[0, onsets], np.r_[0, hz], np.r_[0, amp], np.r_[1, attack],
-                                                  np.r_[1, decay], np.r_[0, bright])
-    lens = np.diff(np.r_[onsets, n])
-    rep = lambda v, dt=np.float32: np.repeat(np.asarray(v, dt), lens)                   # per note -> per sample
-    t = (np.arange(n, dtype=np.float32) - rep(onsets)) * np.float32(1 / sr)              # seconds since onset
-    inc = np.round(np.asarray(hz, float) / sr * 2 ** 32).astype(np.uint32)
-    idx = np.cumsum(rep(inc, np.uint32), dtype=np.uint32) >> np.uint32(32 - 11)         # phase -> table index
-    lo = tables[0][idx]
-    wave = lo + rep(bright) * (tables[1][idx] - lo)
-    env = np.minimum(t * rep(1 / np.asarray(attack, float)), 1)
-    env *= np.exp(t * rep(-1 / np.asarray(decay, float)) + rep(np.log(np.maximum(amp, 1e-12))))
-    return env * wave
-
-# %% ../nbs/02_deam_dataset.ipynb #27d188a5
-_SCALE = {True: np.array([0, 2, 4, 5, 7, 9, 11]), False: np.array([0, 2, 3, 5, 7, 8, 10])}   # major / natural minor
-_PROG = {True: ([0, 4, 5, 3], [0, 3, 4, 0], [0, 5, 3, 4]), False: ([0, 5, 2, 6], [0, 3, 4, 0], [0, 6, 5, 4])}
-
-def _hz(midi): return 440.0 * 2 ** ((np.asarray(midi, float) - 69) / 12)
-
-def toy_score(t_ctrl, va_ctrl, duration: float, rng: np.random.Generator) -> dict:
-    "Eighth-note ticks and the notes of every voice: {voice: (onset s, midi, gain dB, attack s, decay s, brightness)}."
-    key, bpm0, reg, gain0, prog = rng.integers(12), rng.uniform(92, 112), rng.integers(-3, 4), rng.uniform(-2, 2), rng.integers(3)
-    ticks, t = [], 0.0
-    while t < duration:
-        ticks.append(t); t += 60 / (bpm0 + 55 * np.interp(t, t_ctrl, va_ctrl[:, 1])) / 2
-    ticks = np.array(ticks); j = np.arange(len(ticks))
-    v, a = (np.interp(ticks, t_ctrl, va_ctrl[:, i]) for i in (0, 1))
-    bar = j // 8; major = np.interp(ticks[bar * 8], t_ctrl, va_ctrl[:, 0]) > 0
-    deg = np.array([_PROG[m][prog][b % 4] for m, b in zip(major, bar)])
-    semis = lambda d: np.where(major, _SCALE[True][d % 7], _SCALE[False][d % 7]) + 12 * (d // 7)
-    root = semis(deg); third = semis(deg + 2); fifth = semis(deg + 4)
-    harsh = (v < -0.2) & (a > 0.1)                                  # consonance follows valence
-    fifth = np.where(harsh, root + 6, fifth); third = np.where(harsh & (v < -0.5), root + 1, third)
-    walk = np.clip(np.cumsum(rng.integers(-2, 3, len(j))) % 14, 0, 13)
-    mel = semis(walk) + 12 * np.round(a)                             # register follows arousal
-    common = dict(gain=-22 + 12 * a + gain0, attack=0.004 + 0.05 * (1 - a), decay=0.12 + 0.7 * (1 - a) / 2 + 0.35 * (1 - v) / 2,
-                  bright=np.clip(0.5 + 0.3 * a + 0.35 * v, 0, 1))            # legato and dark as valence falls, at any valence
-    every = lambda period: (j % period) == 0
-    keep = {'melody': (a > 0) | every(2), 'chord': np.where(a > -0.3, every(2), every(8)), 'bass': np.where(a > 0.3, every(2), every(4)),
-            'hat': (a > -0.1)}
-    pitch = {'melody': 60 + key + reg + mel, 'chord0': 48 + key + reg + root, 'chord1': 48 + key + reg + third,
-             'chord2': 48 + key + reg + fifth, 'bass': 36 + key + reg + root, 'hat': np.zeros(len(j))}
-    gain_off = {'melody': 0, 'chord0': -8, 'chord1': -8, 'chord2': -8, 'bass': -4, 'hat': -18 + 8 * np.clip(a, 0, 1)}
-    rest = rng.random(len(j)) < 0.12
-    out = {}
-    for vname, p in pitch.items():
-        m = keep[vname.rstrip('012')] & ~(rest & (vname == 'melody'))
-        out[vname] = (ticks[m], p[m], (common['gain'] + gain_off[vname] * np.ones(len(j)))[m], common['attack'][m],
-                      (common['decay'] if vname != 'hat' else np.full(len(j), 0.04))[m], common['bright'][m])
-    return out
-
-# %% ../nbs/02_deam_dataset.ipynb #dee94860
-def synth_song(t_ctrl, va_ctrl, duration: float, sr: int, rng: np.random.Generator) -> np.ndarray:
-    "A mono toy song (n,) float32 at `sr` whose sound follows the VA path `va_ctrl` sampled at `t_ctrl`."
-    n = int(round(duration * sr))
-    score = toy_score(t_ctrl, va_ctrl, duration, rng)
-    inst = {'melody': _wavetables(rng), 'chord': _wavetables(rng), 'bass': _wavetables(rng, 6)}
-    detune = 2 ** (rng.normal(0, 4, 3) / 1200)                                  # a little chorus on the chords
-    x = np.zeros(n, np.float32)
-    for name, (on, midi, gain, att, dec, bri) in score.items():
-        amp = 10 ** (gain / 20)
-        if name == 'hat':
-            noise = np.diff(rng.standard_normal(n + 1).astype(np.float32))           # bright noise
-            ones = np.ones(len(on))
-            x += noise * render_voice(np.round(on * sr), ones * sr / _TABLE, amp, ones * 1e-3, dec, ones, n, sr, np.ones((2, _TABLE), np.float32))
-            continue
-        hz = _hz(midi) * (detune[int(name[-1])] if name.startswith('chord') else 1)
-        x += render_voice(np.round(on * sr), hz, amp, att, dec, bri, n, sr, inst[name.rstrip('012')])
-    return np.tanh(1.5 * x) / 1.5
-
-# %% ../nbs/02_deam_dataset.ipynb #3262a7af
-def toy_annotations(t_ctrl, va_ctrl, times, rng: np.random.Generator, raters: int = 10):
-    "Mean and std over `raters` simulated raters of (valence, arousal) at `times`: two arrays (len(times), 2)."
-    times = np.asarray(times, float)
-    lag = rng.uniform(0.3, 2.0, raters)
-    seen = np.stack([np.interp((times[None] - lag[:, None]).ravel(), t_ctrl, va_ctrl[:, d]).reshape(raters, -1)
-                     for d in (0, 1)], -1)                                                  # (raters, times, 2)
-    drift = np.cumsum(rng.normal(0, 0.008, seen.shape), 1)
-    vals = np.clip(seen + rng.normal(0, 0.05, (raters, 1, 2)) + drift, -1, 1)
-    return vals.mean(0), vals.std(0)
-
-# %% ../nbs/02_deam_dataset.ipynb #9b50d17e
-def _fmt(x): return f'{x:.7g}'
-
-def _write_dynamic(path: Path, rows: dict, n_cols: int, ragged: bool = False):
-    "One dynamic annotation CSV: `rows` = {song_id: values}; short rows end early (`ragged`) or with empty cells."
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, 'w', newline='') as f:
-        w = csv.writer(f, lineterminator='\n')
-        w.writerow(['song_id'] + slice_columns(n_cols))
-        for sid, vals in sorted(rows.items()):
-            cells = [_fmt(x) for x in vals]
-            w.writerow([sid] + cells + ([] if ragged and sid <= 1000 else [''] * (n_cols - len(cells))))
-
-def _write_emomusic_tables(root: Path, songs: list, rng: np.random.Generator):
-    "emoMusic annotation files for `songs` (dicts with id, mean, std, static, genre)."
-    lay = LAYOUTS['emomusic']
-    for d, name in ((1, 'arousal'), (0, 'valence')):
-        _write_dynamic(root/lay[name], {s['id']: s['mean'][:, d] for s in songs}, N_SLICES)
-        _write_dynamic(root/lay[f'{name}_std'], {s['id']: s['std'][:, d] for s in songs}, N_SLICES)
-    pd.DataFrame([dict(song_id=s['id'], mean_arousal=s['static'][1], std_arousal=s['static'][3],
-                       mean_valence=s['static'][0], std_valence=s['static'][2]) for s in songs]
-                 ).round(2).to_csv(root/lay['static'][0], index=False)
-    dev = rng.random(len(songs)) < 619 / 744
-    pad = lambda x: f'\t{x}\t'
-    info = pd.DataFrame([{'song_id': s['id'], 'file_name': pad(s['file']), 'Artist': pad(f'Toy Band {s["id"] % 7}'),
-                          'Song title': pad(f'Toy song {s["id"]}'), 'start of the segment (min.sec)': pad('1.00'),
-                          'end of the segment (min.sec)': pad('1.45'), 'Genre': pad(s['genre']),
-                          'Mediaeval 2013 set': pad('development' if dv else 'evaluation')} for s, dv in zip(songs, dev)])
-    info.to_csv(root/lay['info'], index=False)
-
-def _write_deam_tables(root: Path, songs: list):
-    "DEAM annotation files for `songs` (ragged dynamic CSVs, CRLF static CSVs with swapped columns for ids <= 1000)."
-    lay = LAYOUTS['deam']
-    n_cols = max(len(s['mean']) for s in songs)
-    for d, name in ((1, 'arousal'), (0, 'valence')):
-        _write_dynamic(root/lay[name], {s['id']: s['mean'][:, d] for s in songs}, n_cols, ragged=True)
-    for path, keep in zip(lay['static'], (lambda i: i <= 2000, lambda i: i > 2000)):
-        rows = [(s['id'], *(s['static'][[1, 3, 0, 2] if s['id'] <= 1000 else [0, 2, 1, 3]])) for s in songs if keep(s['id'])]
-        (root/path).parent.mkdir(parents=True, exist_ok=True)
-        with open(root/path, 'w', newline='') as f:
-            f.write('song_id, valence_mean, valence_std, arousal_mean, arousal_std\r\n')
-            f.writelines(f'{r[0]},' + ','.join(f'{x:.1f}' for x in r[1:]) + '\r\n' for r in rows)
-
-# %% ../nbs/02_deam_dataset.ipynb #d3399b34
-_GENRES = ('Rock', 'Pop', 'Electronic', 'Blues', 'Jazz', 'Folk', 'Classical', 'Country')
-
-def write_audio(path, x: np.ndarray, sr: int):
-    "Write samples `(T,)` or `(T, channels)` to `path` in the format its extension names (wav, ogg, mp3, flac)."
-    fmt = Path(path).suffix[1:].upper()
-    with sf.SoundFile(path, 'w', sr, x.shape[1] if x.ndim == 2 else 1, format=fmt, **({'compression_level': 0.9} if fmt == 'MP3' else {})) as f:
-        for i in range(0, len(x), 16_384): f.write(x[i:i + 16_384])   # in blocks: libsndfile 1.2's Vorbis writer overflows its stack on one 45 s write
-
-def _toy_song(song: dict, root: Path, layout: str, seed: int, change_prob: float, duration) -> dict:
-    "Synthesise, write and annotate one toy song; returns `song` with its annotations."
-    rng = np.random.default_rng([seed, song['id']])
-    dur = duration or (rng.uniform(55, 65) if song['id'] > 2000 else rng.uniform(44.6, 45.6))
-    t, va = toy_va_path(song['emotion'], dur, rng, change_prob)
-    x = synth_song(t, va, dur, SR, rng)
-    if song['sr'] != SR: x = soxr.resample(x, SR, song['sr']).astype(np.float32)
-    if song['stereo']: x = np.stack([x, 0.8 * x + 0.2 * np.roll(x, song['sr'] // 100)], 1)   # a 10 ms echo on the right
-    write_audio(root/LAYOUTS[layout]['audio']/song['file'], x, song['sr'])
-    n_ann = N_SLICES if layout == 'emomusic' else DEAM_SLICES if song['id'] <= 2000 else int((dur - 15.0) / 0.5)
-    mean, std = toy_annotations(t, va, 15.0 + 0.5 * np.arange(n_ann), rng)
-    stat = np.r_[5 + 4 * mean.mean(0) + rng.normal(0, 0.2, 2), 1 + rng.uniform(0, 1, 2)]     # v, a (1-9), v_std, a_std
-    return dict(song, mean=mean, std=std, static=np.clip(stat, 1, 9), genre=_GENRES[rng.integers(len(_GENRES))])
-
-def _toy_ids(n: int, layout: str, rng: np.random.Generator) -> np.ndarray:
-    "Song ids like the real ones: emoMusic 2-1000 with gaps; DEAM mostly 2013, a quarter 2014, one or two 2015."
-    if layout == 'emomusic': return np.sort(rng.choice(np.arange(2, 1001), n, replace=False))
-    n15 = min(2, n // 8); n14 = n // 4
-    parts = [rng.choice(np.arange(lo, hi + 1), k, replace=False) for (lo, hi), k in
-             zip(((2, 1000), (1001, 2000), (2001, 2058)), (n - n14 - n15, n14, n15))]
-    return np.sort(np.concatenate(parts))
-
-def die_with_parent():
-    "Make a pool worker end when the process that started it dies, SIGKILL included (Linux's parent-death signal, and a watchdog)."
-    parent = os.getppid()
-    try:
-        import ctypes, signal; ctypes.CDLL(None).prctl(1, signal.SIGKILL)      # PR_SET_PDEATHSIG
-    except Exception: pass
-    def watch():
-        while os.getppid() == parent: time.sleep(1)
-        os._exit(1)
-    threading.Thread(target=watch, daemon=True).start()
-
-def make_toy_emomusic(root,                          # folder to write into (its audio folder must not exist yet)
-                      n_songs: int = 24,             # songs; with n_songs >= 8 every emotion starts at least one song
-                      seed: int = 0,                 # everything (ids, emotions, music, raters) follows from it
-                      layout: str = 'emomusic',      # 'emomusic' or 'deam'
-                      balance='uniform',             # 'uniform', 'thesis' (the thesis's skew) or 8 weights, canonical order
-                      change_prob: float = 0.25,     # chance that a song glides to another emotion between 22 and 38 s
-                      duration: float | None = None, # seconds per song; None: 44.6-45.6 s (DEAM 2015: 55-65 s)
-                      workers: int | None = None,    # processes (the encoders hold the GIL); None: all cores
-                      progress: bool = True) -> Path:
-    "Write a toy music world of `n_songs` songs and their annotations under `root` in the emoMusic or DEAM layout."
-    if layout not in LAYOUTS: raise ValueError(f"layout must be one of {list(LAYOUTS)}, got {layout!r}")
-    root = Path(root); adir = root/LAYOUTS[layout]['audio']
-    if adir.exists(): raise FileExistsError(f'{adir} exists: choose an empty root')
-    adir.mkdir(parents=True)
-    rng = np.random.default_rng(seed)
-    emotions = rng.permutation(np.repeat(np.arange(8), toy_emotion_counts(n_songs, balance)))
-    k = max(1, round(n_songs / 8)) if n_songs >= 4 else 0
-    fmts = rng.permutation(['wav'] * k + ['ogg'] * k + ['mp3'] * (n_songs - 2 * k))
-    srs = rng.permutation([48_000] * k + [22_050] * k + [SR] * (n_songs - 2 * k))
-    songs = [dict(id=int(i), emotion=int(e), file=f'{i}.{f}', sr=int(s), stereo=bool(st)) for i, e, f, s, st in
-             zip(_toy_ids(n_songs, layout, rng), emotions, fmts, srs, rng.random(n_songs) < 0.25)]
-    with ProcessPoolExecutor(workers or os.cpu_count(), mp_context=mp.get_context('fork'), initializer=die_with_parent) as ex:   # encoders hold the GIL
-        jobs = [ex.submit(_toy_song, s, root, layout, seed, change_prob, duration) for s in songs]
-        songs = [j.result() for j in tqdm(jobs, desc=f'toy {layout}', disable=not progress)]
-    if layout == 'emomusic': _write_emomusic_tables(root, songs, rng)
-    else: _write_deam_tables(root, songs)
-    return root
-
-# %% ../nbs/02_deam_dataset.ipynb #8b76aeb3
-TOY_VERSION = 2   # bump when the synthesiser changes: cached toy worlds of other versions are not reused
-
-def toy_world(n_songs: int = 24, seed: int = 0, layout: str = 'emomusic', balance='uniform', root=None, progress: bool = True) -> Path:
-    "A toy music world (see `make_toy_emomusic`) cached under `<root or data_dir()>/toy/`; built once, atomically."
-    tag = balance if isinstance(balance, str) else 'w' + '-'.join(f'{float(b):g}' for b in balance)
-    return built_once(Path(root or data_dir())/'toy'/f'{layout}-{n_songs}songs-seed{seed}-{tag}-v{TOY_VERSION}',
-                      lambda tmp: make_toy_emomusic(tmp, n_songs=n_songs, seed=seed, layout=layout, balance=balance, progress=progress))
-
-def _alive(pid: int) -> bool:
-    try: os.kill(pid, 0); return True
-    except ProcessLookupError: return False
-    except PermissionError: return True                             # someone else's process
-
-def built_once(dest: Path, make) -> Path:
-    "`dest`, made by `make(tmp_folder)` in a temporary sibling and renamed into place, unless it exists already."
-    if dest.exists(): return dest
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    for old in dest.parent.glob(f'.{dest.name}.*'):                # left by a build that was killed: its owner is gone
-        try: pid = int((old/'.owner').read_text())
-        except (OSError, ValueError): pid = None
-        if pid is None and time.time() - old.stat().st_mtime > 60 or pid is not None and not _alive(pid): shutil.rmtree(old, ignore_errors=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f'.{dest.name}.', dir=dest.parent))
-    (tmp/'.owner').write_text(str(os.getpid()))
-    try:
-        make(tmp)
-        (tmp/'.owner').unlink()
-        try: os.replace(tmp, dest)
-        except OSError:                                             # built meanwhile by another process: keep theirs
-            if not dest.exists(): raise
-    finally: shutil.rmtree(tmp, ignore_errors=True)
-    return dest
 
 # %% ../nbs/02_deam_dataset.ipynb #63261496
 class Problem(NamedTuple):
@@ -494,153 +204,6 @@ def find_audio(root, layout: str | None = None):
                 for sid, ps in found.items() if len(ps) > 1]
     return {sid: ps[0] for sid, ps in found.items() if len(ps) == 1}, problems
 
-# %% ../nbs/02_deam_dataset.ipynb #fcee3ceb
-CACHE_FORMAT = 1          # bump when the layout of the cache files changes
-PROGRESS_EVERY = 2.0      # seconds between progress checkpoints of a cache build
-FULL_SCALE = 32767
-
-MIN_SECONDS = 44.0        # shorter decoded audio is a broken file (the real 45 s excerpts last 44.64-45.61 s)
-
-def cache_settings() -> dict:
-    "Everything that decides the cache's contents besides the sources: format, code and decoder versions, rate, clip, sample type."
-    return dict(format=CACHE_FORMAT, code=creativeai.__version__, decoder=DECODER_VERSION, sr=SR, clip=[CLIP_START, CLIP_END], dtype='int16',
-                full_scale=FULL_SCALE, min_seconds=MIN_SECONDS)
-
-def decode_clip(path) -> tuple[np.ndarray, float]:
-    "Decode one file → mono → 44.1 kHz → the thesis clip: int16 samples (1_345_050,) and the scale back to float."
-    x, n = decode_span(path, CLIP_START, CLIP_END, sr=SR)                      # a full-length song: only its clip is held
-    if n < MIN_SECONDS * SR: raise AudioError(f'{path}: lasts {n / SR:.1f} s, expected at least {MIN_SECONDS} s (truncated?)')
-    return to_int16(audible(np.pad(x, (0, CLIP_SAMPLES - len(x))), path))
-
-def audible(x: np.ndarray, path) -> np.ndarray:
-    "`x` if it holds sound (peak around its mean ≥ 1e-4, −80 dBFS), else a named error: a silent clip is no training item."
-    if len(x) == 0 or np.abs(x - x.mean()).max() < 1e-4: raise AudioError(f"{path}: its clip is silent (or a constant): nothing to learn from")
-    return x
-
-def to_int16(x: np.ndarray) -> tuple[np.ndarray, float]:
-    "Float samples → (int16 samples, the scale back to float); peaks above 1 scale down, never clip."
-    scale = max(1.0, float(np.abs(x).max())) / FULL_SCALE
-    return np.round(x / scale).astype(np.int16), scale
-
-# %% ../nbs/02_deam_dataset.ipynb #f77faa2d
-class _Locked:
-    "An exclusive lock on `folder/.lock` (POSIX flock) so that two processes never build one cache at once."
-    def __init__(self, folder: Path): self.path = Path(folder)/'.lock'
-    def __enter__(self):
-        self.f = open(self.path, 'w')
-        try: import fcntl; fcntl.flock(self.f, fcntl.LOCK_EX)
-        except ImportError: pass                                              # no flock (Windows): unlocked
-        return self
-    def __exit__(self, *exc): self.f.close()                                  # closing releases the lock
-
-def _read_json(path: Path):
-    try: return json.loads(path.read_text())
-    except (FileNotFoundError, json.JSONDecodeError): return None
-
-
-def _source(path: Path) -> list:
-    st = path.stat(); return [path.name, st.st_size, st.st_mtime_ns]
-
-def _reusable(cache_dir: Path, sources: dict, settings: dict, part: Path):
-    "Rows already decoded for these sources: (array to copy from or None, {id: scale}, {id: error}, row of id there)."
-    for state, arr in ((_read_json(cache_dir/'progress.json'), part), (_read_json(cache_dir/'manifest.json'), cache_dir/'raw.npy')):
-        if state and state['settings'] == settings and arr.exists():
-            ok = lambda k: state['sources'].get(k) == sources.get(k)
-            return (arr, {k: v for k, v in state['scale'].items() if ok(k)}, {k: v for k, v in state['failed'].items() if ok(k)},
-                    {str(i): r for r, i in enumerate(state['ids'])})
-    return None, {}, {}, {}
-
-# %% ../nbs/02_deam_dataset.ipynb #36dd0875
-def build_audio_cache(files: dict, cache_dir, workers: int | None = None, progress: bool = True,
-                      decode=None, settings: dict | None = None) -> dict:
-    "Decode `files` ({song_id: Path}) with `decode` (None: `decode_clip`) into `cache_dir`/raw.npy once; returns the manifest (ids, sources, scale, failed)."
-    cache_dir = Path(cache_dir); cache_dir.mkdir(parents=True, exist_ok=True)
-    with _Locked(cache_dir): return _build_audio_cache(files, cache_dir, workers, progress, decode or decode_clip, settings or cache_settings())
-
-def _build_audio_cache(files: dict, cache_dir: Path, workers, progress, decode, settings) -> dict:
-    ids = sorted(files)
-    sources = {str(i): _source(Path(files[i])) for i in ids}
-    man = _read_json(cache_dir/'manifest.json')
-    if man and man['settings'] == settings and man['sources'] == sources and (cache_dir/'raw.npy').exists(): return man
-    part = cache_dir/'raw.npy.partial'
-    src_arr, scale, failed, src_row = _reusable(cache_dir, sources, settings, part)
-    if src_arr == part and _read_json(cache_dir/'progress.json')['ids'] == ids: arr = np.load(part, mmap_mode='r+')
-    else:
-        prev = np.load(src_arr, mmap_mode='r') if src_arr else None
-        (cache_dir/'progress.json').unlink(missing_ok=True)                # it describes the partial about to go
-        arr = np.lib.format.open_memmap(cache_dir/'raw.npy.new', mode='w+', dtype=np.int16, shape=(len(ids), CLIP_SAMPLES))
-        for r, i in enumerate(ids):
-            if str(i) in scale: arr[r] = prev[src_row[str(i)]]
-        arr.flush(); os.replace(cache_dir/'raw.npy.new', part); del prev
-    state = dict(settings=settings, ids=ids, sources=sources, scale=scale, failed=failed)
-    save_json(state, cache_dir/'progress.json')
-    todo = [(r, i) for r, i in enumerate(ids) if str(i) not in scale and str(i) not in failed]
-    def work(ri):
-        r, i = ri
-        try: arr[r], s = decode(files[i]); return i, s, None
-        except (ValueError, OSError, RuntimeError) as e: return i, None, str(e)      # AudioError is a ValueError
-    last = time.time()
-    with ThreadPoolExecutor(workers or os.cpu_count()) as ex:
-        for i, s, err in tqdm(ex.map(work, todo), total=len(todo), desc=f'decoding {cache_dir.name}', disable=not progress or not todo):
-            if err is None: scale[str(i)] = s
-            else: failed[str(i)] = err
-            if time.time() - last >= PROGRESS_EVERY: arr.flush(); save_json(state, cache_dir/'progress.json'); last = time.time()
-    arr.flush(); del arr
-    (cache_dir/'manifest.json').unlink(missing_ok=True)                   # old manifest gone before the array changes
-    os.replace(part, cache_dir/'raw.npy')
-    save_json(state, cache_dir/'manifest.json')
-    (cache_dir/'progress.json').unlink(missing_ok=True)
-    return state
-
-# %% ../nbs/02_deam_dataset.ipynb #cd866395
-MEL_FRAMES = 1 + CLIP_SAMPLES // MEL_KW['hop_length']            # 526 centred frames per clip
-MEL_SLICE_FRAMES = -(-SLICE_SAMPLES // MEL_KW['hop_length'])     # 9 frames (≈ 522 ms) per 500 ms slice
-
-def mel_settings() -> dict: return dict(MEL_KW, sr=SR, top_db=80.0, dtype='float16', frames=MEL_FRAMES)
-
-def build_mel_cache(cache_dir, manifest: dict, batch: int = 8, workers: int | None = None, progress: bool = True) -> Path:
-    "`cache_dir`/mel.npy (songs × 526 × 526, float16 dB) from raw.npy, once; rebuilt when raw.npy or the settings change."
-    with _Locked(cache_dir): return _build_mel_cache(Path(cache_dir), manifest, batch, workers, progress)
-
-def _build_mel_cache(cache_dir: Path, manifest: dict, batch: int, workers, progress) -> Path:
-    key = dict(raw=hashlib.sha1(json.dumps(manifest, sort_keys=True).encode()).hexdigest(), mel=mel_settings())
-    if _read_json(cache_dir/'mel.json') == key and (cache_dir/'mel.npy').exists(): return cache_dir/'mel.npy'
-    raw, ids = np.load(cache_dir/'raw.npy', mmap_mode='r'), manifest['ids']
-    scale = np.array([manifest['scale'].get(str(i), 0.0) for i in ids], np.float32)
-    out = np.lib.format.open_memmap(cache_dir/'mel.npy.partial', mode='w+', dtype=np.float16, shape=(len(ids), MEL_KW['n_mels'], MEL_FRAMES))
-    def work(s):
-        x = torch.from_numpy(raw[s:s + batch].astype(np.float32) * scale[s:s + batch, None])
-        out[s:s + batch] = mel_db(x, sr=SR, **MEL_KW).numpy()
-    with ThreadPoolExecutor(workers or os.cpu_count()) as ex:
-        list(tqdm(ex.map(work, range(0, len(ids), batch)), total=-(-len(ids) // batch), desc='mel cache', disable=not progress))
-    out.flush(); del out
-    (cache_dir/'mel.json').unlink(missing_ok=True)
-    os.replace(cache_dir/'mel.npy.partial', cache_dir/'mel.npy'); save_json(key, cache_dir/'mel.json')
-    return cache_dir/'mel.npy'
-
-# %% ../nbs/02_deam_dataset.ipynb #b2bf561a
-class MappedArray:
-    "An .npy file, memory-mapped on first use in each process; `read(i, idx)` copies `arr[i][idx]` and releases its pages."
-    def __init__(self, path): self.path, self._a = Path(path), None
-    def __getstate__(self): return dict(path=self.path, _a=None)
-    def _open(self):
-        with open(self.path, 'rb') as f:
-            version = np.lib.format.read_magic(f)
-            shape, _, dtype = (np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0)(f)
-            self._offset, self._mm = f.tell(), mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        self._a = np.ndarray(shape, dtype, buffer=self._mm, offset=self._offset)
-        self._item_bytes = int(np.prod(shape[1:])) * dtype.itemsize
-    @property
-    def array(self) -> np.ndarray:
-        if self._a is None: self._open()
-        return self._a
-    def read(self, i: int, idx=...) -> np.ndarray:
-        out = np.array(self.array[i][idx])
-        if hasattr(mmap, 'MADV_DONTNEED'):
-            start = self._offset + i * self._item_bytes; lo = start - start % mmap.PAGESIZE
-            self._mm.madvise(mmap.MADV_DONTNEED, lo, start + self._item_bytes - lo)
-        return out
-
 # %% ../nbs/02_deam_dataset.ipynb #e3df0848
 class MusicItem(NamedTuple):
     "One item: input tensor, canonical emotion id, song id, slice index (-1 = whole song), mean valence and arousal of the span."
@@ -660,7 +223,7 @@ def _select(candidates: set, layout: str, years, ids) -> set:
     keep = {i for i in candidates if layout != 'deam' or years is None or (1 <= i <= 2058 and song_year(i) in years)}
     return keep if ids is None else keep & set(int(i) for i in ids)
 
-def _raise_or_keep(problems: list, on_error: str, root: Path):
+def raise_or_keep(problems: list, on_error: str, root: Path):
     if problems and on_error == 'raise':
         lines = '\n'.join(f'  {p.problem}' for p in problems[:20]) + (f'\n  … and {len(problems) - 20} more' if len(problems) > 20 else '')
         raise DatasetError(f"{len(problems)} problem(s) in {root} (on_error='skip' leaves those songs out):\n{lines}")
@@ -693,7 +256,7 @@ class EmoMusic(Dataset):
         for sid in sorted(wanted - bad):
             if sid not in files: problems.append(Problem(sid, f"{lay['audio']}/{sid}.mp3", f"song {sid}: no audio file {lay['audio']}/{sid}.mp3 (nor .wav, .ogg, .flac)"))
             elif sid not in va.index: problems.append(Problem(sid, f"{lay['audio']}/{files[sid].name}", f"song {sid}: {lay['audio']}/{files[sid].name} has no annotations in {lay['arousal']}"))
-        _raise_or_keep(problems, on_error, self.root)
+        raise_or_keep(problems, on_error, self.root)
         ok = sorted(wanted - {p.song_id for p in problems})
         if not ok: raise DatasetError(f'{self.root}: no usable songs' + (f' ({len(problems)} skipped)' if problems else ''))
         self._build_cache({i: files[i] for i in ok}, problems, on_error, cache_dir, workers, progress)
@@ -710,7 +273,7 @@ def _build_cache(self: EmoMusic, files: dict, problems: list, on_error: str, cac
     man = build_audio_cache(files, self.cache_dir, workers, progress, decode, settings)
     rel = lambda i: files[int(i)].relative_to(self.root).as_posix()
     failed = [Problem(int(i), rel(i), f'song {self.song_name(int(i))}: {rel(i)} cannot be decoded: {e}') for i, e in man['failed'].items()]
-    _raise_or_keep(failed, on_error, self.root)
+    raise_or_keep(failed, on_error, self.root)
     self.skipped = _problems_frame(problems + failed)
     self.song_ids = np.array([i for i in man['ids'] if str(i) not in man['failed']], dtype=np.int64)
     self.files = pd.Series({i: files[i] for i in self.song_ids}, name='file', dtype=object)

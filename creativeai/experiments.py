@@ -19,7 +19,7 @@ __all__ = ['CWM', 'MEL_SETTINGS', 'RAW_SETTINGS', 'RAW_KFM', 'RAW_HPARAMS', 'RAW
            'check_params', 'run_one', 'grid_params', 'run_grid', 'slurm_array', 'grid_task', 'collect_runs',
            'summarize', 'ExperimentConfig', 'experiment_dataset', 'experiment_data', 'experiment_model',
            'cross_validate', 'song_predictions', 'song_level', 'run_experiment', 'learns_config', 'data_layout',
-           'DataCheck', 'check_data', 'run_cli', 'main']
+           'DataCheck', 'check_data']
 
 # %% ../nbs/02b_experiments.ipynb #1ec110e3
 CWM = ('None', 'freq', 'max')   # class-weight modes: none, 1/count, max(count)/count
@@ -262,10 +262,12 @@ class ExperimentConfig:
 
 # %% ../nbs/02b_experiments.ipynb #c356aa90
 def experiment_dataset(cfg: ExperimentConfig, progress: bool = True):
-    "The data set of `cfg`: emoMusic/DEAM (`EmoMusic`) or 4Q (`FourQ`) by the folder's layout; the toy world without one."
-    from creativeai.deam import EmoMusic, toy_world
+    "The data set of `cfg`: emoMusic/DEAM (`EmoMusic`) or 4Q (`FourQ`) by the folder's layout."
+    from creativeai.deam import EmoMusic
     from creativeai.fourq import FourQ, is_fourq
-    root = Path(cfg.data_root) if cfg.data_root else toy_world(cfg.toy_songs, seed=0, progress=progress)
+    if not cfg.data_root: raise ValueError("ExperimentConfig.data_root is empty: give an emoMusic, DEAM or 4Q folder; "
+                                           "the toy world of notebook 97: `creativeai.toy.with_toy_data(cfg)`")
+    root = Path(cfg.data_root)
     ds = (FourQ if is_fourq(root) else EmoMusic)(root, mode='slice' if cfg.sm else 'song', features=cfg.features, progress=progress)
     if cfg.n_classes and cfg.n_classes != len(ds.classes):
         raise ValueError(f"n_classes={cfg.n_classes}, but {root} holds {len(ds.classes)} classes ({', '.join(ds.classes)})")
@@ -459,94 +461,3 @@ def check_data(path, fresh: bool = False, workers: int | None = None, progress: 
     classes = {c: int(counts.get(i, 0)) for i, c in enumerate(ds.classes)}
     mb = sum(Path(f).stat().st_size for f in files)/2**20 if decoded else 0.0
     return DataCheck(p, layout, found, len(ds.song_ids) if music else len(ds), classes, refused, decoded, seconds, mb)
-
-# %% ../nbs/02b_experiments.ipynb #5643233f
-def _value(s: str):
-    "Parse a command-line value the way a parameters cell would hold it."
-    for f in (int, float):
-        try: return f(s)
-        except ValueError: pass
-    return {'true': True, 'false': False}.get(s.lower(), s)
-
-def _grid_args(p):
-    p.add_argument('kind', choices=['mel', 'raw'], help='the thesis grid: mel (Tables 4.1+4.2) or raw (Tables 4.3 x 4.4)')
-    for k, h in [('model', 'M5 M11 M18 or ResNet18'), ('setting', 'training setting ids, e.g. I.0 II.2'), ('hp', 'Table 4.4 rows, e.g. I VIII'),
-                 ('ksz', 'kernel sizes'), ('kfm', 'widths'), ('sm', 'slice mode True/False'), ('bs', 'batch sizes'), ('cwm', 'None freq max'), ('d', 'dropouts')]:
-        p.add_argument(f'--{k}', nargs='+', help=f'keep only these: {h}')
-    p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'),
-                   help='extra notebook parameter for every run (e.g. -p data_root data/emoMusic -p ep 5)')
-    p.add_argument('--experiment', help='experiment folder name under outputs/ (default: grid-<kind>)')
-
-def _parser():
-    ap = argparse.ArgumentParser(prog='creativeai', description='creativeai: music -> emotion -> painting')
-    sub = ap.add_subparsers(dest='cmd', required=True)
-    g = sub.add_parser('grid', help="run (a part of) a thesis grid locally or on SLURM", description=expand_grid.__doc__)
-    _grid_args(g)
-    g.add_argument('--workers', type=int, default=1, help='local runs at a time')
-    g.add_argument('--list', action='store_true', help='only list the runs')
-    g.add_argument('--slurm', action='store_true', help='write a SLURM job array instead of running locally')
-    g.add_argument('--submit', action='store_true', help='with --slurm: also sbatch it')
-    g.add_argument('--partition'); g.add_argument('--time', default='08:00:00'); g.add_argument('--gpus', type=int, default=1)
-    g.add_argument('--cpus', type=int, default=4); g.add_argument('--mem', default='32G'); g.add_argument('--max-parallel', type=int)
-    g.add_argument('--setup', default='', help='shell line run first in each task (e.g. activating an environment)')
-    t = sub.add_parser('grid-task', help='run one task of a SLURM manifest (used by the array script)')
-    t.add_argument('manifest'); t.add_argument('index', type=int)
-    s = sub.add_parser('summarize', help='Table 4.16 summary of an experiment folder')
-    s.add_argument('exp_dir')
-    tr = sub.add_parser('train', help='one run of an experiment notebook with the given parameters')
-    tr.add_argument('kind', choices=['mel', 'raw']); tr.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'))
-    tr.add_argument('--experiment', default=None); tr.add_argument('--run', default=None, help='run folder name')
-    c = sub.add_parser('check-data', help='check a data set folder: what is found, matched, refused (and why), decode speed',
-                       description=check_data.__doc__)
-    c.add_argument('path', help='an emoMusic, DEAM, 4Q, ArtEmis (+ wikiart/) or image-folder data set')
-    c.add_argument('--fresh', action='store_true', help='decode every file again into a temporary cache (else the cache is built or reused)')
-    c.add_argument('--workers', type=int, help='decoding threads (default: all cores)')
-    sub.add_parser('paint', help='paint a song: paintings, emotion JSON, --video animation (creativeai paint --help)', add_help=False)
-    sub.add_parser('demo', help='toy worlds -> a small translator and painter -> paintings of a toy song (creativeai demo --help)', add_help=False)
-    sub.add_parser('app', help='the painting app as a web page on 127.0.0.1 (creativeai app --help)', add_help=False)
-    return ap
-
-# %% ../nbs/02b_experiments.ipynb #0bc1bc28
-def run_cli(argv=None):
-    "Run a `creativeai` command line (a list of words); returns what it made (a table, a script path, a status)."
-    argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ('paint', 'demo', 'app'):
-        from creativeai import pipeline                                     # added by 08_pipeline
-        return pipeline.main(argv)
-    a = _parser().parse_args(argv)
-    try: return _run(a)
-    except (OSError, ValueError, IndexError, subprocess.SubprocessError) as e: raise SystemExit(f'creativeai {a.cmd}: {e}') from None   # one line
-
-def _run(a):
-    "Carry out a parsed command line."
-    if a.cmd == 'grid':
-        g = expand_grid(a.kind, **{k: getattr(a, k) for k in ('model', 'setting', 'hp', 'ksz', 'kfm', 'sm', 'bs', 'cwm', 'd')})
-        if not len(g): raise SystemExit('no run matches these filters')
-        extra, exp = {k: _value(v) for k, v in a.param}, a.experiment or f'grid-{a.kind}'
-        if a.list: print(g.to_string(index=False)); return g
-        check_params({**grid_params(g.iloc[0].to_dict(), extra), 'run_dir': '', 'experiment': ''}, experiment_notebook(a.kind))
-        if a.slurm:
-            sc = slurm_array(a.kind, g, exp, extra, partition=a.partition, time_limit=a.time, gpus=a.gpus, cpus=a.cpus, mem=a.mem,
-                             max_parallel=a.max_parallel, setup=a.setup)
-            if sc is None: print('every run of this grid has finished'); return None
-            print(f'{sc}\n' + sc.read_text())
-            if a.submit: subprocess.run(['sbatch', str(sc)], check=True)
-            else: print(f'submit with: sbatch {sc}')
-            return sc
-        st = run_grid(a.kind, g, exp, workers=a.workers, extra=extra)
-        print(st.status.value_counts().to_string()); print(f'summary: creativeai summarize {runs_dir()/exp}')
-        return st
-    if a.cmd == 'check-data': r = check_data(a.path, a.fresh, a.workers); print(r); return r
-    if a.cmd == 'grid-task': print(grid_task(a.manifest, a.index)); return None
-    if a.cmd == 'summarize': t = summarize(a.exp_dir); print(t.to_string()); return t
-    if a.cmd == 'train':
-        params = {k: _value(v) for k, v in a.param}
-        exp = a.experiment or f'train-{a.kind}'
-        run = Path(runs_dir())/exp/(a.run or time.strftime('%Y%m%d-%H%M%S'))
-        st = run_one(experiment_notebook(a.kind), params, run)
-        print(f'{st}: {run}'); return st
-
-def main(argv=None) -> int:
-    "The `creativeai` console script: exit status 0, or 1 when a run failed or a data check refused something."
-    res = run_cli(argv)
-    return 1 if (isinstance(res, str) and res == 'failed') or (isinstance(res, DataCheck) and not res.ok) else 0

@@ -18,15 +18,14 @@ from tqdm.auto import tqdm
 
 from .audio import SR, CLIP_SAMPLES, N_SLICES, AudioError, load_audio, decode_span
 from .config import data_dir
-from .deam import (TOY_VERSION, AUDIO_EXTS, EmoMusic, Problem, DatasetError, cache_settings, to_int16, audible, read_text, write_audio, built_once, die_with_parent,
-                             synth_song, _raise_or_keep)
+from .cache import cache_settings, to_int16, audible
+from .deam import AUDIO_EXTS, EmoMusic, Problem, DatasetError, read_text, raise_or_keep
 from .emotions import QUADRANTS, EMOTIONS, emotions_to_quadrants
 
 # %% auto #0
 __all__ = ['FOURQ_DIR', 'FOURQ_ANNOTATIONS', 'FOURQ_METADATA', 'FOURQ_MIN_SECONDS', 'song_number', 'song_name', 'is_fourq',
            'read_text_csv', 'read_fourq_annotations', 'read_fourq_metadata', 'find_fourq_audio', 'decode_fourq_clip',
-           'fourq_cache_settings', 'make_toy_fourq', 'toy_fourq', 'FourQ', 'clip_table', 'plot_fourq_overview',
-           'score_on_quadrants']
+           'fourq_cache_settings', 'FourQ', 'clip_table', 'plot_fourq_overview', 'score_on_quadrants']
 
 # %% ../nbs/02c_fourq.ipynb #bcac9b11
 FOURQ_DIR = 'MER_audio_taffc_dataset'                     # the folder the release unpacks to
@@ -107,62 +106,6 @@ def fourq_cache_settings() -> dict:
     "What decides a 4Q cache's contents (the emoMusic settings, another clip rule)."
     return dict(cache_settings(), clip='first 30.5 s, zero-padded', min_seconds=FOURQ_MIN_SECONDS)
 
-# %% ../nbs/02c_fourq.ipynb #818c9cc3
-_ARTISTS = ('Björk', 'Sigur Rós', 'Motörhead', 'Beyoncé', 'Mötley Crüe', 'Café Tacvba', 'Zoé', 'Hüsker Dü')
-_MOODS = {0: ('Happy', 'Exuberant', 'Fun'), 1: ('Angry', 'Aggressive', 'Tense/Anxious'), 2: ('Sad', 'Gloomy', 'Bleak'), 3: ('Calm/Peaceful', 'Soothing', 'Tender')}
-
-def _fourq_path(q: int, duration: float, rng: np.random.Generator, wander: float = 0.05):
-    "Control times (n,) and a VA path (n, 2) that stays in quadrant `q`."
-    sign = np.array([(1, 1), (-1, 1), (-1, -1), (1, -1)][q], float)
-    t = np.arange(0, duration + 0.5, 0.25)
-    drift = np.cumsum(rng.normal(0, wander / 4, (len(t), 2)), 0)
-    return t, sign * np.clip(rng.uniform(0.3, 0.9, 2) + drift, 0.15, 0.98)
-
-def _toy_fourq_song(song: dict, root: Path, seed: int) -> None:
-    rng = np.random.default_rng([seed, song['number']])
-    t, va = _fourq_path(song['q'], song['seconds'], rng)
-    x = synth_song(t, va, song['seconds'], SR, rng)
-    if song['sr'] != SR: x = soxr.resample(x, SR, song['sr']).astype(np.float32)
-    if song['stereo']: x = np.stack([x, 0.8 * x + 0.2 * np.roll(x, song['sr'] // 100)], 1)
-    write_audio(root/QUADRANTS[song['q']]/f"{song_name(song['number'])}.mp3", x, song['sr'])
-
-def make_toy_fourq(root,                       # folder to write into (must not hold Q1-Q4 yet)
-                   n_songs: int = 40,          # clips, split equally over the quadrants (like the 225 × 4)
-                   seed: int = 0,              # everything follows from it
-                   short_share: float = 0.2,   # share of clips shorter than 30 s (10-29 s)
-                   workers: int | None = None, # processes; None: all cores
-                   progress: bool = True) -> Path:
-    "Write a toy 4Q world of `n_songs` clips in the release layout under `root`."
-    root = Path(root)
-    if n_songs < 4: raise ValueError(f"n_songs must be at least 4 (one per quadrant), got {n_songs}")
-    if any((root/q).exists() for q in QUADRANTS): raise FileExistsError(f'{root}: Q1-Q4 exist already: choose an empty root')
-    for q in QUADRANTS: (root/q).mkdir(parents=True)
-    rng = np.random.default_rng(seed)
-    qs = rng.permutation(np.arange(n_songs) % 4)
-    numbers = np.sort(rng.choice(np.arange(1_000, 1_000_000), n_songs, replace=False))
-    secs = np.where(rng.random(n_songs) < short_share, rng.uniform(10, 29, n_songs), rng.uniform(29.9, 30.1, n_songs))
-    songs = [dict(number=int(n), q=int(q), seconds=float(s), sr=int(r), stereo=bool(st)) for n, q, s, r, st in
-             zip(numbers, qs, secs, rng.choice([32_000, 22_050, 44_100], n_songs, p=[0.6, 0.3, 0.1]), rng.random(n_songs) < 0.85)]
-    with ProcessPoolExecutor(workers or os.cpu_count(), mp_context=mp.get_context('fork'), initializer=die_with_parent) as ex:
-        list(tqdm(ex.map(_toy_fourq_song, songs, [root] * n_songs, [seed] * n_songs), total=n_songs, desc='toy 4Q', disable=not progress))
-    with open(root/FOURQ_ANNOTATIONS, 'w', newline='', encoding='ascii') as f:
-        w = csv.writer(f, lineterminator='\r\n'); w.writerow(['Song', 'Quadrant'])
-        w.writerows([song_name(s['number']), QUADRANTS[s['q']]] for s in songs)
-    with open(root/FOURQ_METADATA, 'w', newline='', encoding='latin-1') as f:
-        w = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator='\r\n')
-        w.writerow(['Song', 'Artist', 'Title', 'Quadrant', 'PQuad', 'MoodsTotal', 'Moods', 'MoodsAll', 'MoodsAllWeights', 'MoodsStrSplit', 'Genres', 'GenresStr'])
-        for s in songs:
-            moods = _MOODS[s['q']][:1 + s['number'] % 3]
-            w.writerow([song_name(s['number']), _ARTISTS[s['number'] % len(_ARTISTS)], f"Toy clip {s['number']}", QUADRANTS[s['q']],
-                        f"{0.5 + 0.5 * rng.random():.2f}", len(moods), len(moods), '; '.join(moods), '; '.join(['1'] * len(moods)),
-                        '; '.join(moods), 1, 'Rock'])
-    return root
-
-def toy_fourq(n_songs: int = 40, seed: int = 0, root=None, progress: bool = True) -> Path:
-    "A toy 4Q world (see `make_toy_fourq`) cached under `<root or data_dir()>/toy/`; built once, atomically."
-    return built_once(Path(root or data_dir())/'toy'/f'4q-{n_songs}songs-seed{seed}-v{TOY_VERSION}',
-                      lambda tmp: make_toy_fourq(tmp, n_songs=n_songs, seed=seed, progress=progress))
-
 # %% ../nbs/02c_fourq.ipynb #5e54d4e2
 class FourQ(EmoMusic):
     "The clips of a 4Q release folder as song/slice × raw/mel items labelled by quadrant id (0..3 = Q1..Q4)."
@@ -189,7 +132,7 @@ class FourQ(EmoMusic):
             problems = [p for p in problems if p.song_id is None or song_name(p.song_id) in asked]
             problems += [Problem(song_number(s), '', f'song {s}: asked for in ids= but has neither audio nor a row in {self.root}') for s in sorted(asked - want)]
             want &= asked
-        _raise_or_keep(problems, on_error, self.root)
+        raise_or_keep(problems, on_error, self.root)
         bad = {p.song_id for p in problems}
         ok = sorted(song_number(s) for s in want if song_number(s) not in bad)
         if not ok: raise DatasetError(f'{self.root}: no usable clips' + (f' ({len(problems)} skipped)' if problems else ''))

@@ -19,8 +19,8 @@ from .emotions import EMOTIONS
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'MODEL_CLASSES', 'seed_everything', 'default_device', 'new_run', 'save_checkpoint', 'load_checkpoint',
-           'build_model', 'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion', 'plot_history',
-           'predict', 'recount_bn', 'recalibrate_bn', 'fit', 'report']
+           'model_class', 'build_model', 'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion',
+           'plot_history', 'predict', 'recount_bn', 'recalibrate_bn', 'fit', 'report']
 
 # %% ../nbs/02a_learner.ipynb #abd7daf5
 def seed_everything(seed: int) -> None:
@@ -79,20 +79,31 @@ def load_checkpoint(path, map_location='cpu') -> dict:
     return ck
 
 MODEL_CLASSES = ('creativeai.raw_cnns.RawCNN', 'creativeai.raw_cnns.TorchM5', 'creativeai.raw_cnns.TorchM11', 'creativeai.raw_cnns.TorchM18',
-                 'creativeai.mel_resnet.MelResNet18', 'creativeai.artemis.EmotionCNN')   # what a checkpoint may name; nothing else is built
+                 'creativeai.mel_resnet.MelResNet18', 'creativeai.judge.EmotionCNN',
+                 'creativeai.dcgan.Generator', 'creativeai.dcgan.Discriminator',
+                 'creativeai.cdcgan.CondGenerator', 'creativeai.cdcgan.CondDiscriminator')   # the one registry: what a checkpoint may name; nothing else is built
+_MOVED = {'creativeai.artemis.EmotionCNN': 'creativeai.judge.EmotionCNN'}   # checkpoints written before a class moved module
+
+def model_class(name: str) -> type:
+    "The registered `nn.Module` class a checkpoint names (dotted, or its class name alone); anything else is refused."
+    name = _MOVED.get(name, name)
+    full = [c for c in MODEL_CLASSES if name in (c, c.rpartition('.')[2])]
+    if not isinstance(name, str) or len(full) != 1:
+        raise ValueError(f"refusing to build {name!r}: not one of the project's model classes ({', '.join(c.rpartition('.')[2] for c in MODEL_CLASSES)})")
+    mod, _, cls = full[0].rpartition('.')
+    return getattr(importlib.import_module(mod), cls)
 
 def build_model(ck: dict | str | Path, map_location='cpu', source=None) -> nn.Module:
     "Rebuild the model a checkpoint (or checkpoint file) describes — one of `MODEL_CLASSES` — and load its weights; `source` names it in errors."
     if not isinstance(ck, dict): source, ck = source or ck, load_checkpoint(ck, map_location)
-    at, name = f"{source or 'checkpoint'}: ", ck.get('model_class')
-    if name not in MODEL_CLASSES:
-        raise ValueError(f"{at}refusing to build {name!r}: not one of the project's model classes ({', '.join(c.rpartition('.')[2] for c in MODEL_CLASSES)})")
-    mod, _, cls = name.rpartition('.')
-    try: model = getattr(importlib.import_module(mod), cls)(**ck['hparams'])
-    except (TypeError, ValueError) as e: raise ValueError(f"{at}{cls} cannot be built from its hyper-parameters {ck['hparams']} ({e})") from None
+    at = f"{source or 'checkpoint'}: "
+    try: cls = model_class(ck.get('model_class'))
+    except ValueError as e: raise ValueError(f"{at}{e}") from None
+    try: model = cls(**ck['hparams'])
+    except (TypeError, ValueError) as e: raise ValueError(f"{at}{cls.__name__} cannot be built from its hyper-parameters {ck['hparams']} ({e})") from None
     try: model.load_state_dict(ck['state_dict'])
     except (RuntimeError, KeyError, TypeError) as e:
-        raise ValueError(f"{at}its weights do not fit {cls}({ck['hparams']}) ({str(e).strip().splitlines()[0][:200]})") from None
+        raise ValueError(f"{at}its weights do not fit {cls.__name__}({ck['hparams']}) ({str(e).strip().splitlines()[0][:200]})") from None
     model.emotions = tuple(ck['emotions'])
     return model
 

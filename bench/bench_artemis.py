@@ -8,9 +8,9 @@
    read back from the run's quality.json and checked against the toy-world targets (cDCGAN fidelity >= 0.8 x the
    classifier's real-image accuracy; FID(real, cDCGAN) far below FID(real, noise)).
 
-    python bench/bench_artemis.py [--quick] [--threads 1] [--quality --ngf 16 --iters 2000 --aux-weight 1 ...]
+    python bench/bench_artemis.py [--quick] [--threads 1] [--quality --ngf 16 --iters 2000 --aux-weight 1 --proj true ...]
 """
-import argparse, json, os, subprocess, sys, tempfile, time
+import argparse, dataclasses, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import torch
 
@@ -19,17 +19,13 @@ p.add_argument('--quick', action='store_true', help='small sizes (for `nbdev_tes
 p.add_argument('--threads', type=int, default=1, help='torch CPU threads')
 p.add_argument('--skip-data', action='store_true'); p.add_argument('--skip-gan', action='store_true')
 p.add_argument('--quality', action='store_true', help='run notebook 07 with the parameters below via papermill')
-p.add_argument('--n-toy', type=int, default=2400); p.add_argument('--ngf', type=int, default=64); p.add_argument('--bs', type=int, default=64)
-p.add_argument('--iters', type=int, default=3000); p.add_argument('--clf-epochs', type=int, default=40)
-p.add_argument('--n-eval', type=int, default=250); p.add_argument('--device', default='')
-p.add_argument('--aux-weight', type=float, default=0.0, help="cDCGAN's auxiliary-classifier loss (AC-GAN); 0 = the thesis's loss")
-p.add_argument('--ms-weight', type=float, default=0.0, help="cDCGAN's mode-seeking term; 0 = the thesis's loss")
-p.add_argument('--ms-pool', type=int, default=1, help="mode seeking on images average-pooled by this factor; 1 = Mao et al.")
+p.add_argument('--clf-epochs', type=int, default=40); p.add_argument('--n-eval', type=int, default=250)
 p.add_argument('--dcgan-iters', type=int, default=None, help='iterations of the unconditional DCGAN compared with (default: --iters; 0 skips it)')
-p.add_argument('--seed', type=int, default=0)
-p.add_argument('--proj', action='store_true', help="cDCGAN: projection discriminator term (Miyato & Koyama 2018)")
-p.add_argument('--cbn', action='store_true', help="cDCGAN: conditional batch norm in the generator (de Vries et al. 2017)")
-p.add_argument('--ema', type=float, default=0.0, help="decay of the weight average of G that paints (Yazıcı et al. 2019), e.g. 0.995; 0 = the last G")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from creativeai.config import config_args
+from creativeai.cdcgan import CondGANConfig
+config_args(p, CondGANConfig, skip=('run_id', 'resume', 'sample_every', 'ckpt_every', 'ndf'))   # the painter's settings: flags of its dataclass
+p.set_defaults(iters=3000)
 args = p.parse_args()
 torch.set_num_threads(args.threads)
 repo = Path(__file__).resolve().parents[1]; sys.path.insert(0, str(repo))
@@ -80,10 +76,9 @@ if not args.skip_gan:
 if args.quality:
     out = Path(tempfile.mkdtemp())/'07_quality.ipynb'
     run_id = f"quality-{time.strftime('%Y%m%d-%H%M%S')}-seed{args.seed}-{os.getpid()}"   # its own folder, so parallel runs never read each other's
-    params = dict(run_id=run_id, n_toy=args.n_toy, ngf=args.ngf, ndf=args.ngf, bs=args.bs, iters=args.iters,
-                  dcgan_iters=args.iters if args.dcgan_iters is None else args.dcgan_iters, aux_weight=args.aux_weight, ms_weight=args.ms_weight, ms_pool=args.ms_pool, proj=args.proj, cbn=args.cbn, ema=args.ema, seed=args.seed,
-                  sample_every=max(1, args.iters//4), ckpt_every=max(1, args.iters//10), clf_epochs=args.clf_epochs,
-                  clf_width=32, n_eval=args.n_eval, device=args.device)
+    gan = {f.name: getattr(args, f.name) for f in dataclasses.fields(CondGANConfig) if hasattr(args, f.name)}
+    params = dict(gan, run_id=run_id, ndf=args.ngf, dcgan_iters=args.iters if args.dcgan_iters is None else args.dcgan_iters,
+                  sample_every=max(1, args.iters//4), ckpt_every=max(1, args.iters//10), clf_epochs=args.clf_epochs, clf_width=32, n_eval=args.n_eval)
     cmd = [sys.executable, '-m', 'papermill', str(repo/'nbs'/'07_cdcgan.ipynb'), str(out), '--cwd', str(repo), '--log-output']
     for k, v in params.items(): cmd += ['-p', k, str(v)]
     print('$', ' '.join(cmd), flush=True)

@@ -7,14 +7,14 @@ from __future__ import annotations
 import argparse, dataclasses, subprocess, sys, time
 from pathlib import Path
 import torch
-from .config import runs_dir, field_help
+from .config import runs_dir, config_args
 from .experiments import (expand_grid, check_params, grid_params, experiment_notebook, slurm_array, run_grid, grid_task,
                                     summarize, run_one, check_data, DataCheck)
 from .pipeline import Translator, Painter, paint_song, serve_app, check_out, IMAGE_SUFFIXES
 from .demo import DemoConfig, demo, latest_demo
 
 # %% auto #0
-__all__ = ['config_args', 'run_cli', 'main']
+__all__ = ['run_cli', 'main']
 
 # %% ../nbs/09_cli.ipynb #5643233f
 def _value(s: str):
@@ -23,19 +23,6 @@ def _value(s: str):
         try: return f(s)
         except ValueError: pass
     return {'true': True, 'false': False}.get(s.lower(), s)
-
-def _yes_no(s: str) -> bool:
-    "`true/yes/1` or `false/no/0` (argparse's `type=bool` would read 'False' as True)."
-    if s.lower() in ('true', 'yes', '1'): return True
-    if s.lower() in ('false', 'no', '0'): return False
-    raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
-
-def config_args(p: argparse.ArgumentParser, cls) -> None:
-    "Add a `--field-name` flag for every field of the config dataclass `cls`, typed and helped by its declaration."
-    helps = field_help(cls)
-    for f in dataclasses.fields(cls):
-        typ = _yes_no if isinstance(f.default, bool) else type(f.default)
-        p.add_argument(f"--{f.name.replace('_', '-')}", type=typ, default=f.default, help=f"{helps.get(f.name, '')} (default {f.default})")
 
 def _grid_args(p):
     p.add_argument('kind', choices=['mel', 'raw'], help='the thesis grid: mel (Tables 4.1+4.2) or raw (Tables 4.3 x 4.4)')

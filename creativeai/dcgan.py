@@ -313,10 +313,10 @@ def train_gan(G, D, ds, cfg: GANConfig, experiment: str = 'dcgan', root=None, pr
             with atomic_path(run_dir/'metrics.csv') as tmp: pd.DataFrame(hist).to_csv(tmp, index=False)
     return dict(run_dir=run_dir, history=pd.DataFrame(hist), G=avg if avg is not None else G, D=D)
 
-def load_gan(path, map_location='cpu'):
-    "`(G, D, checkpoint)` from a `train_gan` checkpoint file or run folder; both networks in eval mode."
+def load_gan(path, map_location='cpu', ck: dict | None = None):
+    "`(G, D, checkpoint)` from a `train_gan` checkpoint file or run folder (`ck`: the file already loaded); both networks in eval mode."
     path = Path(path); path = path/'checkpoint.pt' if path.is_dir() else path
-    ck = load_checkpoint(path, map_location)
+    ck = ck if ck is not None else load_checkpoint(path, map_location)
     if ck['emotions'] != list(EMOTIONS) and ck.get('config', {}).get('condition') != 'style':
         raise ValueError(f"{path}: emotions {ck['emotions']} are not the canonical {list(EMOTIONS)}")
     gname, dname = ck['model_class'].rpartition('.')[2], ck.get('d_class')

@@ -184,11 +184,11 @@ class Painter:
     def from_checkpoint(cls, path, style_map=None, **kw) -> 'Painter':
         "A painter from a `dcgan.train_gan` checkpoint (a `checkpoint.pt` file or the run folder holding it); a painter of styles maps emotions by `style_map` (a CSV or frame), else its folder's `emotion_styles.csv`, else `cdcgan.EMOTION_STYLES`."
         from creativeai.dcgan import load_gan
-        from creativeai.cdcgan import style_map as make_map   # also registers the conditional classes with load_gan
+        from creativeai.cdcgan import style_map as make_map
         path = _checkpoint_file(path, 'checkpoint.pt')
         ck = load_checkpoint(path)
         if 'd_class' not in ck: raise ValueError(f"{path}: not a painter checkpoint (it holds {ck.get('model_class')!r}, no GAN)")
-        G, _, ck = load_gan(path)
+        G, _, ck = load_gan(path, ck=ck)                                   # the file is read once
         if ck.get('config', {}).get('condition') != 'style': return cls(G, ck['emotions'], source=str(path), **kw)
         table = style_map if style_map is not None else path.parent/'emotion_styles.csv' if (path.parent/'emotion_styles.csv').is_file() else None
         return cls(G, source=str(path), styles=make_map(ck['emotions'], table), **kw)

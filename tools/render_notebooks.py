@@ -7,7 +7,7 @@ and so is the closing `nbdev_export()` cell. Figures are drawn at 60 dpi to keep
 
 A notebook whose run fails is left as it was, and the script exits 1 naming it."""
 import json, os, sys, subprocess, time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 NBS = Path(__file__).resolve().parent.parent/'nbs'
@@ -38,12 +38,22 @@ def render(fn: Path) -> tuple[str, float, str]:
     fn.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + '\n')
     return fn.name, time.time() - t0, ''
 
+def _one(fn: Path) -> tuple[str, float, str]:
+    "Render `fn` in a process of its own (IPython takes over the process's `__main__`)."
+    r = subprocess.run([sys.executable, __file__, '--one', str(fn)], capture_output=True, text=True)
+    sec = float(r.stdout.strip().rpartition(' ')[2] or 0) if r.returncode == 0 else 0.0
+    return fn.name, sec, '' if r.returncode == 0 else (r.stderr or r.stdout)[-6000:]
+
 if __name__ == '__main__':
+    if sys.argv[1:2] == ['--one']:
+        name, sec, err = render(Path(sys.argv[2]))
+        if err: print(err, file=sys.stderr); sys.exit(1)
+        print(f'{sec:.1f}'); sys.exit(0)
     names = sys.argv[1:]
     files = [NBS/f'{n.removesuffix(".ipynb")}.ipynb' for n in names] if names else sorted(p for p in NBS.glob('*.ipynb') if not p.name.startswith(('_', '.')))
     failed = []
-    with ProcessPoolExecutor(2) as ex:
-        for name, sec, err in ex.map(render, files):
+    with ThreadPoolExecutor(2) as ex:
+        for name, sec, err in ex.map(_one, files):
             print(f'{name}: {sec:.0f} s' + (' FAILED' if err else ''), flush=True)
             if err: failed.append(name); print(err, file=sys.stderr)
     subprocess.run(['nbdev_clean'], cwd=NBS.parent, check=True)

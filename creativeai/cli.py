@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from .config import runs_dir, config_args
 from .experiments import (expand_grid, check_params, grid_params, experiment_notebook, slurm_array, run_grid, grid_task,
-                                    summarize, run_one, check_data, DataCheck)
+                                    summarize, run_one, check_data, DataCheck, NOTEBOOKS)
 from .pipeline import Translator, Painter, paint_song, serve_app, check_out, IMAGE_SUFFIXES
 from .demo import DemoConfig, demo, latest_demo
 
@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     config_args(sub.add_parser('demo', help='train a small translator and painter on toy worlds and paint a toy song (≤ 5 min on a CPU)',
                                description=demo.__doc__), DemoConfig)
     tr = sub.add_parser('train', help='one run of an experiment notebook with the given parameters')
-    tr.add_argument('kind', choices=['mel', 'raw']); tr.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'))
+    tr.add_argument('kind', choices=list(NOTEBOOKS)); tr.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'))
     tr.add_argument('--experiment', default=None); tr.add_argument('--run', default=None, help='run folder name')
     g = sub.add_parser('grid', help="run (a part of) a thesis grid locally or on SLURM", description=expand_grid.__doc__)
     _grid_args(g)

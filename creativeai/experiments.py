@@ -61,7 +61,7 @@ def run_name(r: dict) -> str:
     return f"{r['model']}-{r['setting']}"
 
 # %% ../nbs/02b_experiments.ipynb #dd52657e
-NOTEBOOKS = {'mel': '03_mel_resnet.ipynb', 'raw': '04_raw_cnns.ipynb'}
+NOTEBOOKS = {'mel': '03_mel_resnet.ipynb', 'raw': '04_raw_cnns.ipynb', 'features': '04b_features.ipynb'}
 _RUN_KEYS = ('model', 'bs', 'ep', 'lr', 'wd', 'cwm', 'd', 'ksz', 'ksf', 'kfm', 'sm')
 
 def experiment_notebook(kind_or_path) -> Path:
@@ -304,7 +304,7 @@ def cross_validate(cfg: ExperimentConfig, progress: bool = True) -> dict:
     "Stratified k-fold by song (`cfg.folds`), repeated `cfg.repeats` times: one model per fold → mean ± std, per-class F1, pooled confusion."
     from sklearn.model_selection import RepeatedStratifiedKFold
     from creativeai.deam import class_weights, split_songs
-    from creativeai.learner import fit, predict, classification_table, confusion, new_run
+    from creativeai.learner import fit, predict, classification_table, confusion, new_run, cv_report
     if cfg.folds < 2: raise ValueError(f"cross_validate needs folds ≥ 2, got {cfg.folds}")
     ds = experiment_dataset(cfg, progress); labels, names = ds.song_labels.sort_index(), list(ds.classes)
     ids, y = labels.index.to_numpy(), labels.to_numpy()
@@ -318,7 +318,7 @@ def cross_validate(cfg: ExperimentConfig, progress: bool = True) -> dict:
     for j, (tr_i, te_i) in enumerate(tqdm(splits, total=cfg.folds * cfg.repeats, desc=f'{cfg.repeats} × {cfg.folds}-fold', disable=not progress)):
         fold_dir = cv_dir/f'r{j // cfg.folds:02d}-f{j % cfg.folds:02d}'
         if (fold_dir/'fold.json').exists(): rows.append(json.loads((fold_dir/'fold.json').read_text())); continue   # finished before
-        tr, va, _ = split_songs(labels.loc[ids[tr_i]], cfg.val, 0.0, seed=cfg.seed + j)   # validation from the training folds
+        t0 = time.time(); tr, va, _ = split_songs(labels.loc[ids[tr_i]], cfg.val, 0.0, seed=cfg.seed + j)   # validation from the training folds
         w = class_weights(labels, None if cfg.cwm == 'None' else cfg.cwm, train_ids=tr, n_classes=len(names))
         res = fit(experiment_model(cfg, len(names), seed=cfg.seed + j), ds.subset(tr), ds.subset(va), epochs=cfg.ep, bs=cfg.bs, lr=cfg.lr,
                   wd=cfg.wd, class_weights=w, patience=cfg.patience or None, seed=cfg.seed + j, num_workers=cfg.num_workers,
@@ -328,30 +328,9 @@ def cross_validate(cfg: ExperimentConfig, progress: bool = True) -> dict:
         t = classification_table(true, pred, names)
         row = dict(repeat=j // cfg.folds, fold=j % cfg.folds, n_test=len(true), best_epoch=res['best_epoch'], accuracy=float(t.loc['accuracy', 'f1-score']),
                    macro_f1=float(t.loc['macro avg', 'f1-score']), **{f'f1 {c}': float(t.loc[c, 'f1-score']) for c in names},
-                   confusion=confusion(true, pred, len(names)).tolist())
+                   confusion=confusion(true, pred, len(names)).tolist(), seconds=time.time() - t0)
         save_json(row, fold_dir/'fold.json'); rows.append(row)
-    return _cv_report(pd.DataFrame(rows), names, cv_dir, cfg)
-
-def _cv_report(folds: pd.DataFrame, names: list, cv_dir: Path, cfg) -> dict:
-    "Mean ± std table, per-class F1, pooled confusion; written to `cv_dir` (cv.json, cv_folds.csv, cv_summary.md, confusion.png)."
-    import matplotlib.pyplot as plt
-    from creativeai.learner import plot_confusion
-    stat = lambda cols: pd.DataFrame({'mean': folds[cols].mean(), 'std': folds[cols].std(ddof=1) if len(folds) > 1 else 0.0})
-    summary = stat(['accuracy', 'macro_f1']).rename(index={'macro_f1': 'macro-F1'})
-    summary['mean ± std'] = [f'{m:.3f} ± {s:.3f}' for m, s in zip(summary['mean'], summary['std'])]
-    per_class = stat([f'f1 {c}' for c in names]); per_class.index = names
-    conf = np.sum([np.array(c) for c in folds['confusion']], 0)
-    with atomic_path(cv_dir/'cv_folds.csv') as tmp: folds.drop(columns='confusion').to_csv(tmp, index=False)
-    with atomic_path(cv_dir/'cv_summary.md') as tmp:
-        tmp.write_text(f"# {cfg.model}: {cfg.repeats} × {cfg.folds}-fold cross-validation ({len(folds)} folds)\n\n{summary.round(3).to_markdown()}\n\n"
-                       f"## F1 per class\n\n{per_class.round(3).to_markdown()}\n\n## Pooled confusion (rows = truth)\n\n"
-                       f"{pd.DataFrame(conf, index=names, columns=names).to_markdown()}\n")
-    fig, ax = plt.subplots(figsize=(6.5, 5.5)); plot_confusion(conf, names, ax, title=f'pooled over {len(folds)} folds (rows = truth)')
-    with atomic_path(cv_dir/'confusion.png') as tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=110)
-    plt.close(fig)
-    save_json(dict(protocol=f'{cfg.repeats} x {cfg.folds}-fold', classes=names, n_folds=len(folds), summary=summary.drop(columns='mean ± std').to_dict(),
-                   per_class=per_class.to_dict(), confusion=conf.tolist()), cv_dir/'cv.json')
-    return dict(summary=summary, per_class=per_class, folds=folds, confusion=conf, run_dir=cv_dir)
+    return cv_report(pd.DataFrame(rows), names, cv_dir, title=f'{cfg.model}: {cfg.repeats} × {cfg.folds}-fold cross-validation')
 
 # %% ../nbs/02b_experiments.ipynb #0ab25654
 def song_predictions(ds, subset, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

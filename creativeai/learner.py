@@ -20,7 +20,7 @@ from .emotions import EMOTIONS
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'MODEL_CLASSES', 'seed_everything', 'default_device', 'new_run', 'save_checkpoint', 'load_checkpoint',
            'model_class', 'build_model', 'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion',
-           'plot_history', 'predict', 'recount_bn', 'recalibrate_bn', 'fit', 'report']
+           'plot_history', 'cv_report', 'predict', 'recount_bn', 'recalibrate_bn', 'fit', 'report']
 
 # %% ../nbs/02a_learner.ipynb #abd7daf5
 def seed_everything(seed: int) -> None:
@@ -79,7 +79,7 @@ def load_checkpoint(path, map_location='cpu') -> dict:
     return ck
 
 MODEL_CLASSES = ('creativeai.raw_cnns.RawCNN', 'creativeai.raw_cnns.TorchM5', 'creativeai.raw_cnns.TorchM11', 'creativeai.raw_cnns.TorchM18',
-                 'creativeai.mel_resnet.MelResNet18', 'creativeai.judge.EmotionCNN',
+                 'creativeai.mel_resnet.MelResNet18', 'creativeai.features.FeatureTranslator', 'creativeai.judge.EmotionCNN',
                  'creativeai.dcgan.Generator', 'creativeai.dcgan.Discriminator',
                  'creativeai.cdcgan.CondGenerator', 'creativeai.cdcgan.CondDiscriminator')   # the one registry: what a checkpoint may name; nothing else is built
 _MOVED = {'creativeai.artemis.EmotionCNN': 'creativeai.judge.EmotionCNN'}   # checkpoints written before a class moved module
@@ -154,6 +154,28 @@ def plot_history(h: pd.DataFrame, axs=None):
         if k in h: axs[1].plot(h['epoch'], h[k], f'{st}--', marker='s', ms=3, label=k.replace('_f1', ' macro-F1').replace('val', 'validation'))
     axs[1].legend()
     return axs
+
+# %% ../nbs/02a_learner.ipynb #d8f9c756
+def cv_report(folds: pd.DataFrame, names: list, cv_dir, title: str) -> dict:
+    "Mean ± std table, per-class F1, pooled confusion of cross-validation folds (one row each: accuracy, macro_f1, `f1 <class>`, confusion, seconds); written to `cv_dir` (cv.json, cv_folds.csv, cv_summary.md, confusion.png)."
+    import matplotlib.pyplot as plt
+    cv_dir = Path(cv_dir); protocol = f"{folds['repeat'].nunique()} x {folds['fold'].nunique()}-fold"
+    stat = lambda cols: pd.DataFrame({'mean': folds[cols].mean(), 'std': folds[cols].std(ddof=1) if len(folds) > 1 else 0.0})
+    summary = stat(['accuracy', 'macro_f1']).rename(index={'macro_f1': 'macro-F1'})
+    summary['mean ± std'] = [f'{m:.3f} ± {s:.3f}' for m, s in zip(summary['mean'], summary['std'])]
+    per_class = stat([f'f1 {c}' for c in names]); per_class.index = names
+    conf = np.sum([np.array(c) for c in folds['confusion']], 0)
+    with atomic_path(cv_dir/'cv_folds.csv') as tmp: folds.drop(columns='confusion').to_csv(tmp, index=False)
+    with atomic_path(cv_dir/'cv_summary.md') as tmp:
+        tmp.write_text(f"# {title} ({len(folds)} folds)\n\n{summary.round(3).to_markdown()}\n\n"
+                       f"## F1 per class\n\n{per_class.round(3).to_markdown()}\n\n## Pooled confusion (rows = truth)\n\n"
+                       f"{pd.DataFrame(conf, index=names, columns=names).to_markdown()}\n")
+    fig, ax = plt.subplots(figsize=(6.5, 5.5)); plot_confusion(conf, names, ax, title=f'pooled over {len(folds)} folds (rows = truth)')
+    with atomic_path(cv_dir/'confusion.png') as tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=110)
+    plt.close(fig)
+    save_json(dict(title=title, protocol=protocol, classes=names, seconds_per_fold=float(folds['seconds'].mean()) if 'seconds' in folds else None, n_folds=len(folds), summary=summary.drop(columns='mean ± std').to_dict(),
+                   per_class=per_class.to_dict(), confusion=conf.tolist()), cv_dir/'cv.json')
+    return dict(summary=summary, per_class=per_class, folds=folds, confusion=conf, run_dir=cv_dir)
 
 # %% ../nbs/02a_learner.ipynb #44f4253e
 def _xy(batch):

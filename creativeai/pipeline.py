@@ -77,7 +77,7 @@ def emotion_record(ep: EmotionPath, **extra) -> dict:
                         for i, (p, s) in enumerate(zip(ep.probs, ep.silent))])
 
 # %% ../nbs/08_pipeline.ipynb #acd57220
-_TRANSLATOR_CLASSES = ('creativeai.raw_cnns.', 'creativeai.mel_resnet.')
+_TRANSLATOR_CLASSES = ('creativeai.raw_cnns.', 'creativeai.mel_resnet.', 'creativeai.features.')
 
 def _checkpoint_file(path, name: str) -> Path:
     "`path` itself, or `path/name` when `path` is a run folder."
@@ -85,7 +85,7 @@ def _checkpoint_file(path, name: str) -> Path:
     return path/name if path.is_dir() else path
 
 class Translator:
-    "Music → emotion over time with a classifier of notebooks 03/04 (`RawCNN` slice or song mode, `MelResNet18`)."
+    "Music → emotion over time with a classifier of notebooks 03/04/04b (`RawCNN` slice or song mode, `MelResNet18`, `FeatureTranslator`)."
     def __init__(self, model: nn.Module, emotions=EMOTIONS, source: str = '', window_hop: float = 2.5, batch: int = 64, device=None):
         self.device = default_device(device); self.model = model.to(self.device).eval()
         self.emotion_names, self.source = tuple(emotions), str(source)
@@ -105,7 +105,7 @@ class Translator:
         path = _checkpoint_file(path, 'best.pt')
         ck = load_checkpoint(path)
         if not ck['model_class'].startswith(_TRANSLATOR_CLASSES):
-            raise ValueError(f"{path}: not a translator checkpoint (it holds {ck.get('model_class')!r}; expected a raw CNN or MelResNet18 of notebooks 03/04)")
+            raise ValueError(f"{path}: not a translator checkpoint (it holds {ck.get('model_class')!r}; expected a raw CNN, MelResNet18 or FeatureTranslator of notebooks 03/04/04b)")
         return cls(build_model(ck, source=path), ck['emotions'], source=str(path), **kw)
 
     def __repr__(self):

@@ -184,7 +184,7 @@ def feature_cv(X: pd.DataFrame, y: pd.Series, model: str = 'SVM', folds: int = 1
                          confusion=confusion_matrix(ya[te], pred, labels=range(n)).tolist(), seconds=time.time() - t0))
     return pd.DataFrame(rows)
 
-# %% ../nbs/04b_features.ipynb #f6d2e788
+# %% ../nbs/04b_features.ipynb #6a1ca290
 class FeatureTranslator(nn.Module):
     "Waveform windows `(B, 1, T)` at 44.1 kHz → features of `kinds` → training medians for NaN, standardised → linear → logits `(B, n_classes)`."
     slice_mode = False                                  # whole windows of `n_samples` (30.5 s), as the raw CNNs' song mode
@@ -207,7 +207,7 @@ class FeatureTranslator(nn.Module):
         f = self.features(x)                                                  # (B, n_features)
         return self.head((torch.where(torch.isnan(f), self.median, f) - self.mean) / self.scale)   # (B, n_classes)
 
-# %% ../nbs/04b_features.ipynb #bad973f8
+# %% ../nbs/04b_features.ipynb #a254e7af
 def fit_feature_translator(X: pd.DataFrame, y: pd.Series, kinds, classes) -> FeatureTranslator:
     "`feature_model('LogReg')` fitted on all of `X` (songs × features of `kinds`, in that order) and `y`, as a `FeatureTranslator`."
     pipe = feature_model('LogReg').fit(X.to_numpy(), y.to_numpy())
@@ -220,7 +220,7 @@ def fit_feature_translator(X: pd.DataFrame, y: pd.Series, kinds, classes) -> Fea
     m.emotions = tuple(classes)
     return m.eval()
 
-# %% ../nbs/04b_features.ipynb #85a8a0ba
+# %% ../nbs/04b_features.ipynb #739a3da4
 @dataclass
 class FeatureConfig:
     "One feature-translator experiment (the papermill parameters of 04b); defaults: the 4Q paper's protocol, 3 × 10-fold."
@@ -240,7 +240,7 @@ class FeatureConfig:
         if self.model not in FEATURE_MODELS: raise ValueError(f"model must be one of {FEATURE_MODELS}, got {self.model!r}")
         if self.folds < 2 or self.repeats < 1: raise ValueError(f"folds must be ≥ 2 and repeats ≥ 1, got {self.folds}, {self.repeats}")
 
-# %% ../nbs/04b_features.ipynb #75e689bd
+# %% ../nbs/04b_features.ipynb #4d9fe380
 def feature_experiment(cfg: FeatureConfig, progress: bool = True) -> dict:
     "Features of every clip (cached), `feature_cv` of `cfg.model` → report in the run folder, then the translator fitted on all clips → `best.pt`."
     from creativeai.fourq import FourQ, is_fourq
@@ -260,7 +260,7 @@ def feature_experiment(cfg: FeatureConfig, progress: bool = True) -> dict:
     save_checkpoint(run_dir/'best.pt', ft, dict(kinds=kinds, n_features=ft.n_features, n_classes=ft.n_classes), emotions=ds.classes, config=run)
     return dict(rep, translator=ft, data=ds, features=X)
 
-# %% ../nbs/04b_features.ipynb #39fe2579
+# %% ../nbs/04b_features.ipynb #c8d6b5ad
 def cv_results(root) -> pd.DataFrame:
     "One row per cross-validation run under `root` (an experiment folder or several): model, features, protocol, macro-F1, F1 per class, seconds per fold."
     rows = []

@@ -37,14 +37,17 @@ EPOCHS_OVERRIDE = {'M18': 350}  # the thesis trained M18 longer
 
 # %% ../nbs/02b_experiments.ipynb #d4ecb896
 def expand_grid(kind: str, **filters) -> pd.DataFrame:
-    "All runs of the thesis grid `kind` ('mel' or 'raw'), one row each; `filters` (column → value or list) select a part."
+    "All runs of the grid `kind` — the thesis's 'mel' or 'raw', or 'features' (04b: feature sets × classifiers) — one row each; `filters` (column → value or list) select a part."
     if kind == 'mel':
         rows = [dict(model=m, **s) for m in MEL_MODELS for s in MEL_SETTINGS]
     elif kind == 'raw':
         rows = [dict(model=m, **s, hp=f"{h['hp']}", ksz=h['ksz'], ksf=h['ksf'], kfm=f, sm=sm)
                 for m in RAW_MODELS for s in RAW_SETTINGS for h in RAW_HPARAMS for f in RAW_KFM for sm in h['sms']]
         for r in rows: r['ep'] = EPOCHS_OVERRIDE.get(r['model'], r['ep'])
-    else: raise ValueError(f"unknown grid {kind!r}: expected 'mel' or 'raw'")
+    elif kind == 'features':
+        from creativeai.features import FEATURE_SETS, FEATURE_MODELS
+        rows = [dict(model=m, feats=f) for f in FEATURE_SETS for m in FEATURE_MODELS]
+    else: raise ValueError(f"unknown grid {kind!r}: expected 'mel', 'raw' or 'features'")
     g = pd.DataFrame(rows)
     for col, want in filters.items():
         if want is None: continue
@@ -55,17 +58,18 @@ def expand_grid(kind: str, **filters) -> pd.DataFrame:
     return g.reset_index(drop=True)
 
 def run_name(r: dict) -> str:
-    "A run folder name that says its setting: `M5-I.0-IV-kfm64-song`, `ResNet18-IV.2`."
+    "A run folder name that says its setting: `M5-I.0-IV-kfm64-song`, `ResNet18-IV.2`, `SVM-handcrafted+musicnn`."
     if 'ksz' in r and not pd.isna(r.get('ksz')):
         return f"{r['model']}-{r['setting']}-{r['hp']}-kfm{r['kfm']}-{'slice' if r['sm'] else 'song'}"
+    if isinstance(r.get('feats'), str): return f"{r['model']}-{r['feats']}"
     return f"{r['model']}-{r['setting']}"
 
 # %% ../nbs/02b_experiments.ipynb #dd52657e
 NOTEBOOKS = {'mel': '03_mel_resnet.ipynb', 'raw': '04_raw_cnns.ipynb', 'features': '04b_features.ipynb'}
-_RUN_KEYS = ('model', 'bs', 'ep', 'lr', 'wd', 'cwm', 'd', 'ksz', 'ksf', 'kfm', 'sm')
+_RUN_KEYS = ('model', 'feats', 'bs', 'ep', 'lr', 'wd', 'cwm', 'd', 'ksz', 'ksf', 'kfm', 'sm')
 
 def experiment_notebook(kind_or_path) -> Path:
-    "The experiment notebook for 'mel'/'raw' (in the repository's `nbs/`), or a notebook path."
+    "The experiment notebook of a `NOTEBOOKS` kind (in the repository's `nbs/`), or a notebook path."
     if str(kind_or_path) in NOTEBOOKS:
         root = repo_root()
         if root is None: raise FileNotFoundError("no creativeai repository here: run from the repository (its nbs/ holds the experiment notebooks)")
@@ -192,7 +196,12 @@ def collect_runs(exp_dir) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 def summarize(exp_dir, plot: bool = True) -> pd.DataFrame:
-    "Table 4.16 for the runs in `exp_dir`: per model, the setting chosen on validation, with its test scores; writes summary.csv/md/png."
+    "Table 4.16 for the runs in `exp_dir`: per model, the setting chosen on validation, with its test scores; writes summary.csv/md/png. Cross-validation runs (cv.json, e.g. `creativeai grid features`): `cv_results`' table."
+    if not any(Path(exp_dir).glob('*/test.json')) and any(Path(exp_dir).glob('*/cv.json')):
+        from creativeai.features import cv_results          # (notebook 04b)
+        t = cv_results(exp_dir)
+        with atomic_path(Path(exp_dir)/'summary.md') as f: f.write_text(t.to_markdown(index=False) + '\n')
+        return t
     runs = collect_runs(exp_dir)
     pick = runs.loc[runs.groupby('model')['val_f1'].idxmax()]
     by_test = runs.groupby('model')['test_acc'].max().rename('best test acc (thesis-style, optimistic)')

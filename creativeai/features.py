@@ -22,12 +22,13 @@ from .config import atomic_path
 
 # %% auto #0
 __all__ = ['FEATURE_SR', 'FEATURE_N_FFT', 'FEATURE_HOP', 'FEATURE_VERSION', 'FEATURE_GROUPS', 'KEY_PROFILES', 'FEATURE_KINDS',
-           'FEATURE_MODELS', 'clip_features', 'window_features', 'feature_table', 'feature_model', 'feature_cv',
-           'FeatureTranslator', 'fit_feature_translator', 'FeatureConfig', 'feature_experiment', 'cv_results']
+           'FEATURE_MODELS', 'FEATURE_SETS', 'clip_features', 'window_features', 'feature_table', 'feature_model',
+           'feature_cv', 'FeatureTranslator', 'fit_feature_translator', 'FeatureConfig', 'feature_experiment',
+           'cv_results']
 
 # %% ../nbs/04b_features.ipynb #f95b93e5
 FEATURE_SR, FEATURE_N_FFT, FEATURE_HOP = 22_050, 2048, 1024   # one STFT per clip: 93 ms frames every 46 ms
-FEATURE_VERSION = 1                                            # bump when a feature changes: the caches rebuild
+FEATURE_VERSION = 2                                            # of the handcrafted features: bump when one changes, their cache rebuilds
 FEATURE_GROUPS = {   # group → (name prefixes, what it measures); after the 4Q paper's groups
     'dynamics': (('rms', 'db_', 'low_energy'), 'loudness level, spread and range; share of quiet frames; loudness change over 3 s'),
     'timbre': (('mfcc', 'dmfcc', 'melband', 'contrast'), '20 MFCCs and their frame-to-frame change; 8 log-mel bands; spectral contrast'),
@@ -70,14 +71,15 @@ def clip_features(x: np.ndarray, sr: int) -> pd.Series:
     out.update(rms_mean=rms.mean(), rms_std=rms.std(), db_p10=p10, db_p50=p50, db_p90=p90, db_range=p95 - p5,
                low_energy=(rms < rms.mean()).mean(), db_3s_std=_texture(db, fps).std())
     cent = librosa.feature.spectral_centroid(S=S, sr=FEATURE_SR)[0]
-    for name, v in (('centroid', cent), ('bandwidth', librosa.feature.spectral_bandwidth(S=S, sr=FEATURE_SR)[0]),
+    for name, v in (('centroid', cent), ('bandwidth', librosa.feature.spectral_bandwidth(S=S, sr=FEATURE_SR, centroid=cent[None])[0]),
                     ('rolloff', librosa.feature.spectral_rolloff(S=S, sr=FEATURE_SR)[0]), ('flatness', librosa.feature.spectral_flatness(S=S)[0]),
                     ('zcr', librosa.feature.zero_crossing_rate(y, frame_length=FEATURE_N_FFT, hop_length=FEATURE_HOP)[0])): _stats(out, name, v)
     out['centroid_3s_std'] = _texture(cent, fps).std()
     _stats(out, 'contrast', librosa.feature.spectral_contrast(S=S, sr=FEATURE_SR))
     _rhythm(out, librosa.onset.onset_strength(S=lmel, sr=FEATURE_SR), fps, len(y) / FEATURE_SR)
     _tonality(out, librosa.feature.chroma_stft(S=P, sr=FEATURE_SR, tuning=0.0), mel, fps)
-    mid = librosa.hz_to_midi(librosa.yin(y, fmin=65, fmax=1050, sr=FEATURE_SR, frame_length=2048, hop_length=FEATURE_HOP))
+    half = FEATURE_SR // 2   # YIN at half the rate (its 65–1050 Hz need no more): the same 46 ms frames, in about 60 % of the time
+    mid = librosa.hz_to_midi(librosa.yin(soxr.resample(y, FEATURE_SR, half), fmin=65, fmax=1050, sr=half, frame_length=1024, hop_length=FEATURE_HOP // 2))
     q25, q50, q75 = np.percentile(mid, [25, 50, 75])
     out.update(pitch_median=q50, pitch_std=mid.std(), pitch_iqr=q75 - q25, pitch_jumps=np.mean(np.abs(np.diff(mid)) > 1))
     return pd.Series(out, dtype=np.float32)
@@ -135,8 +137,9 @@ def feature_table(ds, kind: str = 'handcrafted', workers: int | None = None, pro
     "Features (songs × features) of every clip of a data set (`EmoMusic`, `FourQ`), computed once into its cache folder."
     if kind not in FEATURE_KINDS: raise ValueError(f"kind must be one of {FEATURE_KINDS}, got {kind!r}")
     man = json.loads((ds.cache_dir/'manifest.json').read_text())
-    key = dict(raw=hashlib.sha1(json.dumps(man, sort_keys=True).encode()).hexdigest(), kind=kind, version=FEATURE_VERSION,
-               sr=FEATURE_SR, n_fft=FEATURE_N_FFT, hop_length=FEATURE_HOP)
+    settings = dict(version=FEATURE_VERSION, sr=FEATURE_SR, n_fft=FEATURE_N_FFT, hop_length=FEATURE_HOP) if kind == 'handcrafted' else \
+               dict(model='MSD_musicnn', preprocessing='released')       # (musicnn's own, notebook 04a)
+    key = dict(raw=hashlib.sha1(json.dumps(man, sort_keys=True).encode()).hexdigest(), kind=kind, **settings)
     npy, meta = ds.cache_dir/f'features-{kind}.npy', ds.cache_dir/f'features-{kind}.json'
     if not (meta.exists() and npy.exists() and json.loads(meta.read_text())['key'] == key):
         ids = [i for i in man['ids'] if str(i) not in man['failed']]
@@ -151,6 +154,7 @@ def feature_table(ds, kind: str = 'handcrafted', workers: int | None = None, pro
 
 # %% ../nbs/04b_features.ipynb #9ac70879
 FEATURE_MODELS = ('SVM', 'LogReg', 'HGB')   # RBF SVM, L2 logistic regression, histogram gradient boosting
+FEATURE_SETS = ('handcrafted', 'musicnn', 'handcrafted+musicnn')   # the feature sets of `creativeai grid features`
 
 def feature_model(name: str, seed: int = 0):
     "A scikit-learn pipeline — median imputation, standard scaling, then the classifier `name` — fitted as one (inside each training fold)."
@@ -246,6 +250,7 @@ def feature_experiment(cfg: FeatureConfig, progress: bool = True) -> dict:
     from creativeai.fourq import FourQ, is_fourq
     from creativeai.deam import EmoMusic
     from creativeai.learner import new_run, cv_report, save_checkpoint
+    from creativeai.config import save_json
     if not cfg.data_root: raise ValueError("FeatureConfig.data_root is empty: give a 4Q (or emoMusic/DEAM) folder; a toy one: `creativeai.toy.toy_fourq()`")
     root = Path(cfg.data_root)
     ds = (FourQ if is_fourq(root) else EmoMusic)(root, progress=progress)
@@ -253,11 +258,12 @@ def feature_experiment(cfg: FeatureConfig, progress: bool = True) -> dict:
     X = pd.concat([feature_table(ds, k, cfg.workers or None, progress) for k in kinds], axis=1)
     run = dict(asdict(cfg), n_songs=len(X), n_features=X.shape[1], translator=f'LogReg on {cfg.feats}, fitted on all {len(X)} clips')
     run_dir = Path(cfg.run_dir) if cfg.run_dir else new_run(cfg.experiment, run)
-    if not (run_dir/'config.json').exists(): new_run(run_dir.parent.name, run, run_id=run_dir.name, root=run_dir.parent.parent)
+    if cfg.run_dir:                        # a given folder (`creativeai grid`/`train` made it): this run's config there
+        run_dir.mkdir(parents=True, exist_ok=True); save_json(dict(run, experiment=run_dir.parent.name, run_id=run_dir.name), run_dir/'config.json')
     folds = feature_cv(X, ds.song_labels, cfg.model, cfg.folds, cfg.repeats, cfg.seed, ds.classes, progress)
-    rep = cv_report(folds, list(ds.classes), run_dir, title=f'{cfg.model} on {cfg.feats} features: {cfg.repeats} × {cfg.folds}-fold cross-validation')
     ft = fit_feature_translator(X, ds.song_labels, kinds, ds.classes)
     save_checkpoint(run_dir/'best.pt', ft, dict(kinds=kinds, n_features=ft.n_features, n_classes=ft.n_classes), emotions=ds.classes, config=run)
+    rep = cv_report(folds, list(ds.classes), run_dir, title=f'{cfg.model} on {cfg.feats} features: {cfg.repeats} × {cfg.folds}-fold cross-validation')  # cv.json last: the run's finish mark
     return dict(rep, translator=ft, data=ds, features=X)
 
 # %% ../nbs/04b_features.ipynb #c8d6b5ad

@@ -155,7 +155,7 @@ def plot_history(h: pd.DataFrame, axs=None):
     axs[1].legend()
     return axs
 
-# %% ../nbs/02a_learner.ipynb #5148e650
+# %% ../nbs/02a_learner.ipynb #949568b6
 def cv_report(folds: pd.DataFrame, names: list, cv_dir, title: str) -> dict:
     "Mean ± std table, per-class F1, pooled confusion of cross-validation folds (one row each: accuracy, macro_f1, `f1 <class>`, confusion, seconds); written to `cv_dir` (cv.json, cv_folds.csv, cv_summary.md, confusion.png)."
     import matplotlib.pyplot as plt

@@ -374,9 +374,10 @@ def paint_song(song, translator: Translator, painter: Painter, out='painting.png
                video=None, fps: float = 0.0, progress: bool = True) -> dict:
     "Song → paintings at `out` (+ `<out>.json` of the emotions) and, with `video`, an animation (+ its JSON) → what was written, with timings."
     check_pair(translator, painter)
-    ep = as_emotions(translator.emotions(song, progress=progress))
+    raw = translator.emotions(song, progress=progress); ep = as_emotions(raw)
     t0 = time.perf_counter(); res = dict(emotions=ep, files=[], notes=[])
-    meta = dict(translator=translator.source, painter=painter.source, seed=seed, n=n)
+    meta = dict(translator=translator.source, translator_classes=list(raw.emotions), painter=painter.source, seed=seed, n=n)   # what it knows: 8 emotions or 4 quadrants
+    if raw is not ep: meta['translator_song_probabilities'] = {c: round(float(v), 5) for c, v in zip(raw.emotions, raw.song)}
     if out is not None:
         images = painter.paint(ep, n, seed)
         res['files'] += save_paintings(images, out); res['images'] = images

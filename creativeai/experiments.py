@@ -46,7 +46,7 @@ def expand_grid(kind: str, **filters) -> pd.DataFrame:
         for r in rows: r['ep'] = EPOCHS_OVERRIDE.get(r['model'], r['ep'])
     elif kind == 'features':
         from creativeai.features import FEATURE_SETS, FEATURE_MODELS
-        rows = [dict(model=m, feats=f) for f in FEATURE_SETS for m in FEATURE_MODELS]
+        rows = [dict(model=m, feats=f) for f in FEATURE_SETS for m in FEATURE_MODELS if m != 'Vote' or '+' in f]   # Vote fuses kinds
     else: raise ValueError(f"unknown grid {kind!r}: expected 'mel', 'raw' or 'features'")
     g = pd.DataFrame(rows)
     for col, want in filters.items():

@@ -22,9 +22,9 @@ from .config import atomic_path
 
 # %% auto #0
 __all__ = ['FEATURE_SR', 'FEATURE_N_FFT', 'FEATURE_HOP', 'FEATURE_VERSION', 'FEATURE_GROUPS', 'KEY_PROFILES', 'FEATURE_KINDS',
-           'FEATURE_MODELS', 'FEATURE_SETS', 'clip_features', 'window_features', 'feature_table', 'feature_model',
-           'feature_cv', 'FeatureTranslator', 'fit_feature_translator', 'FeatureConfig', 'feature_experiment',
-           'cv_results']
+           'FEATURE_MODELS', 'FEATURE_SETS', 'clip_features', 'window_features', 'feature_table', 'column_kinds',
+           'feature_model', 'feature_cv', 'FeatureTranslator', 'fit_feature_translator', 'FeatureConfig',
+           'feature_experiment', 'cv_results']
 
 # %% ../nbs/04b_features.ipynb #f95b93e5
 FEATURE_SR, FEATURE_N_FFT, FEATURE_HOP = 22_050, 2048, 1024   # one STFT per clip: 93 ms frames every 46 ms
@@ -153,22 +153,31 @@ def feature_table(ds, kind: str = 'handcrafted', workers: int | None = None, pro
     return pd.DataFrame(np.load(npy), index=pd.Index(m['ids'], name='song_id'), columns=m['names']).loc[ds.song_ids]
 
 # %% ../nbs/04b_features.ipynb #9ac70879
-FEATURE_MODELS = ('SVM', 'LogReg', 'HGB')   # RBF SVM, L2 logistic regression, histogram gradient boosting
+FEATURE_MODELS = ('SVM', 'LogReg', 'HGB', 'Vote')   # RBF SVM, L2 logistic regression, histogram gradient boosting; Vote: late fusion
 FEATURE_SETS = ('handcrafted', 'musicnn', 'handcrafted+musicnn')   # the feature sets of `creativeai grid features`
 
-def feature_model(name: str, seed: int = 0):
-    "A scikit-learn pipeline — median imputation, standard scaling, then the classifier `name` — fitted as one (inside each training fold)."
+def column_kinds(columns) -> list[str]:
+    "The feature kind of each column name of a feature table: 'musicnn' (`musicnn_…`) or 'handcrafted'."
+    return ['musicnn' if str(c).startswith('musicnn_') else 'handcrafted' for c in columns]
+
+def feature_model(name: str, seed: int = 0, kinds=None):
+    "A scikit-learn pipeline — median imputation, standard scaling, then the classifier `name` — fitted as one (inside each training fold). 'Vote' (late fusion): the mean probability of one such LogReg pipeline per feature kind, `kinds` giving each column's."
     from sklearn.pipeline import make_pipeline
+    from sklearn.compose import ColumnTransformer
+    from sklearn.ensemble import HistGradientBoostingClassifier, VotingClassifier
     from sklearn.impute import SimpleImputer
     from sklearn.preprocessing import StandardScaler
     from sklearn.svm import SVC
     from sklearn.linear_model import LogisticRegression
-    from sklearn.ensemble import HistGradientBoostingClassifier
-    clf = {'SVM': lambda: SVC(C=1.0, gamma='scale', probability=False, random_state=seed),
-           'LogReg': lambda: LogisticRegression(C=0.05, max_iter=3000),
-           'HGB': lambda: HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, random_state=seed)}
-    if name not in clf: raise ValueError(f"feature model must be one of {FEATURE_MODELS}, got {name!r}")
-    return make_pipeline(SimpleImputer(strategy='median'), StandardScaler(), clf[name]())
+    if name not in FEATURE_MODELS: raise ValueError(f"feature model must be one of {FEATURE_MODELS}, got {name!r}")
+    scaled = lambda clf, *pre: make_pipeline(*pre, SimpleImputer(strategy='median'), StandardScaler(), clf)
+    if name == 'Vote':
+        groups = {k: np.flatnonzero(np.asarray(kinds) == k) for k in dict.fromkeys([] if kinds is None else list(kinds))}
+        if len(groups) < 2: raise ValueError(f"Vote fuses one LogReg per feature kind: it needs features of two kinds or more (e.g. handcrafted+musicnn), got {list(groups)}")
+        return VotingClassifier([(k, scaled(feature_model('LogReg').steps[-1][1], ColumnTransformer([(k, 'passthrough', idx)]))) for k, idx in groups.items()], voting='soft')
+    return scaled({'SVM': lambda: SVC(C=1.0, gamma='scale', random_state=seed),
+                   'LogReg': lambda: LogisticRegression(C=0.05, max_iter=3000),
+                   'HGB': lambda: HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, random_state=seed)}[name]())
 
 # %% ../nbs/04b_features.ipynb #dbc341b6
 def feature_cv(X: pd.DataFrame, y: pd.Series, model: str = 'SVM', folds: int = 10, repeats: int = 1, seed: int = 0,
@@ -178,10 +187,11 @@ def feature_cv(X: pd.DataFrame, y: pd.Series, model: str = 'SVM', folds: int = 1
     from sklearn.metrics import f1_score, confusion_matrix
     if not X.index.equals(y.index): raise ValueError("feature_cv: X and y must hold the same songs in the same order")
     classes = list(classes if classes is not None else np.unique(y)); n = len(classes)
-    Xa, ya, rows = X.to_numpy(), y.to_numpy(), []
+    Xa, ya, rows, kinds = X.to_numpy(), y.to_numpy(), [], column_kinds(X.columns)
+    feature_model(model, seed, kinds)                      # a wrong model (or Vote on one kind) fails before any fold
     splits = RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=seed).split(Xa, ya)
     for j, (tr, te) in enumerate(tqdm(splits, total=folds * repeats, desc=f'{model}: {repeats} × {folds}-fold', disable=not progress)):
-        t0 = time.time(); pred = feature_model(model, seed + j).fit(Xa[tr], ya[tr]).predict(Xa[te])
+        t0 = time.time(); pred = feature_model(model, seed + j, kinds).fit(Xa[tr], ya[tr]).predict(Xa[te])
         f1 = f1_score(ya[te], pred, labels=range(n), average=None, zero_division=0)
         rows.append(dict(repeat=j // folds, fold=j % folds, n_test=len(te), best_epoch=0, accuracy=float((pred == ya[te]).mean()),
                          macro_f1=float(f1.mean()), **{f'f1 {c}': float(v) for c, v in zip(classes, f1)},
@@ -229,7 +239,7 @@ def fit_feature_translator(X: pd.DataFrame, y: pd.Series, kinds, classes) -> Fea
 class FeatureConfig:
     "One feature-translator experiment (the papermill parameters of 04b); defaults: the 4Q paper's protocol, 3 × 10-fold."
     feats: str = 'handcrafted'     # features: 'handcrafted', 'musicnn' or both, joined by '+'
-    model: str = 'SVM'             # the classifier scored by cross-validation: SVM, LogReg or HGB (the translator saved is LogReg)
+    model: str = 'SVM'             # the classifier scored by cross-validation: SVM, LogReg, HGB or Vote (one LogReg per kind, averaged); the translator saved is LogReg
     folds: int = 10                # stratified k-fold by clip (the 4Q paper: 10)
     repeats: int = 3               # cross-validation repeats, each with new folds (the 4Q paper: 20)
     data_root: str = ''            # a 4Q release folder (or emoMusic/DEAM: 8 emotions); '' = the toy 4Q world
@@ -242,6 +252,7 @@ class FeatureConfig:
     def __post_init__(self):
         if not self.feats or (bad := [k for k in self.feats.split('+') if k not in FEATURE_KINDS]): raise ValueError(f"feats must join some of {FEATURE_KINDS} with '+', got {self.feats!r}")
         if self.model not in FEATURE_MODELS: raise ValueError(f"model must be one of {FEATURE_MODELS}, got {self.model!r}")
+        if self.model == 'Vote' and '+' not in self.feats: raise ValueError(f"model 'Vote' fuses feature kinds: feats must join two or more, got {self.feats!r}")
         if self.folds < 2 or self.repeats < 1: raise ValueError(f"folds must be ≥ 2 and repeats ≥ 1, got {self.folds}, {self.repeats}")
 
 # %% ../nbs/04b_features.ipynb #4d9fe380

@@ -26,7 +26,7 @@ def _value(s: str):
 
 def _grid_args(p):
     p.add_argument('kind', choices=['mel', 'raw', 'features'], help='the thesis grid: mel (Tables 4.1+4.2) or raw (Tables 4.3 x 4.4); or features (04b: feature sets x classifiers)')
-    for k, h in [('model', 'M5 M11 M18 ResNet18, or SVM LogReg HGB'), ('feats', 'feature sets, e.g. handcrafted musicnn'), ('setting', 'training setting ids, e.g. I.0 II.2'), ('hp', 'Table 4.4 rows, e.g. I VIII'),
+    for k, h in [('model', 'M5 M11 M18 ResNet18, or SVM LogReg HGB Vote'), ('feats', 'feature sets, e.g. handcrafted musicnn'), ('setting', 'training setting ids, e.g. I.0 II.2'), ('hp', 'Table 4.4 rows, e.g. I VIII'),
                  ('ksz', 'kernel sizes'), ('kfm', 'widths'), ('sm', 'slice mode True/False'), ('bs', 'batch sizes'), ('cwm', 'None freq max'), ('d', 'dropouts')]:
         p.add_argument(f'--{k}', nargs='+', help=f'keep only these: {h}')
     p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'),

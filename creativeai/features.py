@@ -200,15 +200,19 @@ def feature_cv(X: pd.DataFrame, y: pd.Series, model: str = 'SVM', folds: int = 1
 
 # %% ../nbs/04b_features.ipynb #6a1ca290
 class FeatureTranslator(nn.Module):
-    "Waveform windows `(B, 1, T)` at 44.1 kHz → features of `kinds` → training medians for NaN, standardised → linear → logits `(B, n_classes)`."
+    "Waveform windows `(B, 1, T)` at 44.1 kHz → features of `kinds` → training medians for NaN, standardised → linear → logits `(B, n_classes)`; with `sizes` (the features of each kind), one linear layer per kind and the log of their mean probability — the Vote model."
     slice_mode = False                                  # whole windows of `n_samples` (30.5 s), as the raw CNNs' song mode
-    def __init__(self, kinds=('handcrafted',), n_features: int = 1, n_classes: int = 4):
+    def __init__(self, kinds=('handcrafted',), n_features: int = 1, n_classes: int = 4, sizes=None):
         super().__init__()
         if not kinds or (bad := [k for k in kinds if k not in FEATURE_KINDS]): raise ValueError(f"kinds must be some of {FEATURE_KINDS}, got {kinds!r}")
         self.kinds, self.n_features, self.n_classes, self.n_samples = list(kinds), n_features, n_classes, CLIP_SAMPLES
+        self.sizes = [int(s) for s in sizes] if sizes else [n_features]
+        if sum(self.sizes) != n_features or (len(self.sizes) > 1 and len(self.sizes) != len(self.kinds)):
+            raise ValueError(f"FeatureTranslator: sizes {self.sizes} must give the features of each of {self.kinds}, {n_features} in all")
         self.register_buffer('median', torch.zeros(n_features)); self.register_buffer('mean', torch.zeros(n_features))
         self.register_buffer('scale', torch.ones(n_features))
-        self.head = nn.Linear(n_features, n_classes)
+        self.head = nn.Linear(self.sizes[0], n_classes)
+        for i, s in enumerate(self.sizes[1:], 1): setattr(self, f'head_{i}', nn.Linear(s, n_classes))   # Vote: a head per kind
 
     def features(self, x: torch.Tensor) -> torch.Tensor:
         "Features `(B, n_features)` of windows `(B, 1, T)` or `(B, T)` at 44.1 kHz."
@@ -217,20 +221,34 @@ class FeatureTranslator(nn.Module):
         if f.shape[1] != self.n_features: raise ValueError(f"FeatureTranslator: {self.kinds} gave {f.shape[1]} features, the model was fitted on {self.n_features}")
         return torch.as_tensor(f, dtype=torch.float32, device=self.mean.device)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        f = self.features(x)                                                  # (B, n_features)
-        return self.head((torch.where(torch.isnan(f), self.median, f) - self.mean) / self.scale)   # (B, n_classes)
+    def logits(self, f: torch.Tensor) -> torch.Tensor:
+        "Logits `(B, n_classes)` of features `(B, n_features)`."
+        z = (torch.where(torch.isnan(f), self.median, f) - self.mean) / self.scale
+        if len(self.sizes) == 1: return self.head(z)
+        heads = [self.head] + [getattr(self, f'head_{i}') for i in range(1, len(self.sizes))]
+        p = torch.stack([h(part).softmax(-1) for h, part in zip(heads, z.split(self.sizes, dim=1))]).mean(0)
+        return p.clamp_min(1e-12).log()                                        # softmax of it: the mean probability
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor: return self.logits(self.features(x))
 
 # %% ../nbs/04b_features.ipynb #a254e7af
-def fit_feature_translator(X: pd.DataFrame, y: pd.Series, kinds, classes) -> FeatureTranslator:
-    "`feature_model('LogReg')` fitted on all of `X` (songs × features of `kinds`, in that order) and `y`, as a `FeatureTranslator`."
-    pipe = feature_model('LogReg').fit(X.to_numpy(), y.to_numpy())
-    imp, sc, lr = (s for _, s in pipe.steps)
-    if list(lr.classes_) != list(range(len(classes))): raise ValueError(f"fit_feature_translator: labels {list(lr.classes_)} do not cover classes 0..{len(classes) - 1}")
-    m = FeatureTranslator(kinds, X.shape[1], len(classes))
+def fit_feature_translator(X: pd.DataFrame, y: pd.Series, kinds, classes, model: str = 'LogReg') -> FeatureTranslator:
+    "`feature_model(model)` — 'LogReg', or 'Vote' (one LogReg per kind) — fitted on all of `X` (songs × features of `kinds`, in that order) and `y`, as a `FeatureTranslator`."
+    if model not in ('LogReg', 'Vote'): raise ValueError(f"fit_feature_translator: only LogReg and Vote are exported as translators, got {model!r}")
+    ck = column_kinds(X.columns)
+    if ck != [k for k in kinds for _ in range(ck.count(k))]: raise ValueError(f"fit_feature_translator: the columns of X must be the features of {list(kinds)}, kind after kind")
+    fitted = feature_model(model, kinds=ck).fit(X.to_numpy(), y.to_numpy())
+    pipes = [p for p in fitted.estimators_] if model == 'Vote' else [fitted]
+    steps = [[s for _, s in p.steps[-3:]] for p in pipes]                       # (imputer, scaler, logistic regression) each
+    for _, _, lr in steps:
+        if list(lr.classes_) != list(range(len(classes))): raise ValueError(f"fit_feature_translator: labels {list(lr.classes_)} do not cover classes 0..{len(classes) - 1}")
+    m = FeatureTranslator(kinds, X.shape[1], len(classes), sizes=[ck.count(k) for k in kinds] if model == 'Vote' else None)
+    heads = [m.head] + [getattr(m, f'head_{i}') for i in range(1, len(m.sizes))]
     with torch.no_grad():
-        for b, v in ((m.median, imp.statistics_), (m.mean, sc.mean_), (m.scale, sc.scale_), (m.head.weight, lr.coef_), (m.head.bias, lr.intercept_)):
-            b.copy_(torch.as_tensor(v, dtype=torch.float32))
+        for b, vals in ((m.median, [i.statistics_ for i, _, _ in steps]), (m.mean, [s.mean_ for _, s, _ in steps]), (m.scale, [s.scale_ for _, s, _ in steps])):
+            b.copy_(torch.as_tensor(np.concatenate(vals), dtype=torch.float32))
+        for h, (_, _, lr) in zip(heads, steps):
+            h.weight.copy_(torch.as_tensor(lr.coef_, dtype=torch.float32)); h.bias.copy_(torch.as_tensor(lr.intercept_, dtype=torch.float32))
     m.emotions = tuple(classes)
     return m.eval()
 
@@ -239,7 +257,7 @@ def fit_feature_translator(X: pd.DataFrame, y: pd.Series, kinds, classes) -> Fea
 class FeatureConfig:
     "One feature-translator experiment (the papermill parameters of 04b); defaults: the 4Q paper's protocol, 3 × 10-fold."
     feats: str = 'handcrafted'     # features: 'handcrafted', 'musicnn' or both, joined by '+'
-    model: str = 'SVM'             # the classifier scored by cross-validation: SVM, LogReg, HGB or Vote (one LogReg per kind, averaged); the translator saved is LogReg
+    model: str = 'SVM'             # the classifier scored by cross-validation: SVM, LogReg, HGB or Vote (one LogReg per kind, averaged); saved as the translator: LogReg or Vote itself, else LogReg
     folds: int = 10                # stratified k-fold by clip (the 4Q paper: 10)
     repeats: int = 3               # cross-validation repeats, each with new folds (the 4Q paper: 20)
     data_root: str = ''            # a 4Q release folder (or emoMusic/DEAM: 8 emotions); '' = the toy 4Q world
@@ -256,8 +274,10 @@ class FeatureConfig:
         if self.folds < 2 or self.repeats < 1: raise ValueError(f"folds must be ≥ 2 and repeats ≥ 1, got {self.folds}, {self.repeats}")
 
 # %% ../nbs/04b_features.ipynb #4d9fe380
+def _saved(model: str) -> str: return model if model in ('LogReg', 'Vote') else 'LogReg'   # the translator a run saves
+
 def feature_experiment(cfg: FeatureConfig, progress: bool = True) -> dict:
-    "Features of every clip (cached), `feature_cv` of `cfg.model` → report in the run folder, then the translator fitted on all clips → `best.pt`."
+    "Features of every clip (cached), `feature_cv` of `cfg.model` → report in the run folder, then the translator fitted on all clips → `best.pt` (the model itself when it is LogReg or Vote, else LogReg)."
     from creativeai.fourq import FourQ, is_fourq
     from creativeai.deam import EmoMusic
     from creativeai.learner import new_run, cv_report, save_checkpoint
@@ -267,13 +287,13 @@ def feature_experiment(cfg: FeatureConfig, progress: bool = True) -> dict:
     ds = (FourQ if is_fourq(root) else EmoMusic)(root, progress=progress)
     kinds = cfg.feats.split('+')
     X = pd.concat([feature_table(ds, k, cfg.workers or None, progress) for k in kinds], axis=1)
-    run = dict(asdict(cfg), n_songs=len(X), n_features=X.shape[1], translator=f'LogReg on {cfg.feats}, fitted on all {len(X)} clips')
+    run = dict(asdict(cfg), n_songs=len(X), n_features=X.shape[1], translator=f'{_saved(cfg.model)} on {cfg.feats}, fitted on all {len(X)} clips')
     run_dir = Path(cfg.run_dir) if cfg.run_dir else new_run(cfg.experiment, run)
     if cfg.run_dir:                        # a given folder (`creativeai grid`/`train` made it): this run's config there
         run_dir.mkdir(parents=True, exist_ok=True); save_json(dict(run, experiment=run_dir.parent.name, run_id=run_dir.name), run_dir/'config.json')
     folds = feature_cv(X, ds.song_labels, cfg.model, cfg.folds, cfg.repeats, cfg.seed, ds.classes, progress)
-    ft = fit_feature_translator(X, ds.song_labels, kinds, ds.classes)
-    save_checkpoint(run_dir/'best.pt', ft, dict(kinds=kinds, n_features=ft.n_features, n_classes=ft.n_classes), emotions=ds.classes, config=run)
+    ft = fit_feature_translator(X, ds.song_labels, kinds, ds.classes, _saved(cfg.model))
+    save_checkpoint(run_dir/'best.pt', ft, dict(kinds=kinds, n_features=ft.n_features, n_classes=ft.n_classes, sizes=ft.sizes), emotions=ds.classes, config=run)
     rep = cv_report(folds, list(ds.classes), run_dir, title=f'{cfg.model} on {cfg.feats} features: {cfg.repeats} × {cfg.folds}-fold cross-validation')  # cv.json last: the run's finish mark
     return dict(rep, translator=ft, data=ds, features=X)
 

@@ -221,12 +221,14 @@ class FeatureTranslator(nn.Module):
         if f.shape[1] != self.n_features: raise ValueError(f"FeatureTranslator: {self.kinds} gave {f.shape[1]} features, the model was fitted on {self.n_features}")
         return torch.as_tensor(f, dtype=torch.float32, device=self.mean.device)
 
+    @property
+    def heads(self) -> list: return [self.head] + [getattr(self, f'head_{i}') for i in range(1, len(self.sizes))]   # one per entry of `sizes`
+
     def logits(self, f: torch.Tensor) -> torch.Tensor:
         "Logits `(B, n_classes)` of features `(B, n_features)`."
         z = (torch.where(torch.isnan(f), self.median, f) - self.mean) / self.scale
         if len(self.sizes) == 1: return self.head(z)
-        heads = [self.head] + [getattr(self, f'head_{i}') for i in range(1, len(self.sizes))]
-        p = torch.stack([h(part).softmax(-1) for h, part in zip(heads, z.split(self.sizes, dim=1))]).mean(0)
+        p = torch.stack([h(part).softmax(-1) for h, part in zip(self.heads, z.split(self.sizes, dim=1))]).mean(0)
         return p.clamp_min(1e-12).log()                                        # softmax of it: the mean probability
 
     def forward(self, x: torch.Tensor) -> torch.Tensor: return self.logits(self.features(x))
@@ -238,16 +240,15 @@ def fit_feature_translator(X: pd.DataFrame, y: pd.Series, kinds, classes, model:
     ck = column_kinds(X.columns)
     if ck != [k for k in kinds for _ in range(ck.count(k))]: raise ValueError(f"fit_feature_translator: the columns of X must be the features of {list(kinds)}, kind after kind")
     fitted = feature_model(model, kinds=ck).fit(X.to_numpy(), y.to_numpy())
-    pipes = [p for p in fitted.estimators_] if model == 'Vote' else [fitted]
+    pipes = list(fitted.estimators_) if model == 'Vote' else [fitted]
     steps = [[s for _, s in p.steps[-3:]] for p in pipes]                       # (imputer, scaler, logistic regression) each
     for _, _, lr in steps:
         if list(lr.classes_) != list(range(len(classes))): raise ValueError(f"fit_feature_translator: labels {list(lr.classes_)} do not cover classes 0..{len(classes) - 1}")
     m = FeatureTranslator(kinds, X.shape[1], len(classes), sizes=[ck.count(k) for k in kinds] if model == 'Vote' else None)
-    heads = [m.head] + [getattr(m, f'head_{i}') for i in range(1, len(m.sizes))]
     with torch.no_grad():
         for b, vals in ((m.median, [i.statistics_ for i, _, _ in steps]), (m.mean, [s.mean_ for _, s, _ in steps]), (m.scale, [s.scale_ for _, s, _ in steps])):
             b.copy_(torch.as_tensor(np.concatenate(vals), dtype=torch.float32))
-        for h, (_, _, lr) in zip(heads, steps):
+        for h, (_, _, lr) in zip(m.heads, steps):
             h.weight.copy_(torch.as_tensor(lr.coef_, dtype=torch.float32)); h.bias.copy_(torch.as_tensor(lr.intercept_, dtype=torch.float32))
     m.emotions = tuple(classes)
     return m.eval()
@@ -288,9 +289,10 @@ def feature_experiment(cfg: FeatureConfig, progress: bool = True) -> dict:
     kinds = cfg.feats.split('+')
     X = pd.concat([feature_table(ds, k, cfg.workers or None, progress) for k in kinds], axis=1)
     run = dict(asdict(cfg), n_songs=len(X), n_features=X.shape[1], translator=f'{_saved(cfg.model)} on {cfg.feats}, fitted on all {len(X)} clips')
-    run_dir = Path(cfg.run_dir) if cfg.run_dir else new_run(cfg.experiment, run)
-    if cfg.run_dir:                        # a given folder (`creativeai grid`/`train` made it): this run's config there
-        run_dir.mkdir(parents=True, exist_ok=True); save_json(dict(run, experiment=run_dir.parent.name, run_id=run_dir.name), run_dir/'config.json')
+    if not cfg.run_dir: run_dir = new_run(cfg.experiment, run)
+    else:                                  # a given folder (`creativeai grid`/`train` made it): this run's config there
+        run_dir = Path(cfg.run_dir); run_dir.mkdir(parents=True, exist_ok=True)
+        save_json(dict(run, experiment=run_dir.parent.name, run_id=run_dir.name), run_dir/'config.json')
     folds = feature_cv(X, ds.song_labels, cfg.model, cfg.folds, cfg.repeats, cfg.seed, ds.classes, progress)
     ft = fit_feature_translator(X, ds.song_labels, kinds, ds.classes, _saved(cfg.model))
     save_checkpoint(run_dir/'best.pt', ft, dict(kinds=kinds, n_features=ft.n_features, n_classes=ft.n_classes, sizes=ft.sizes), emotions=ds.classes, config=run)

@@ -25,8 +25,9 @@ def _value(s: str):
     return {'true': True, 'false': False}.get(s.lower(), s)
 
 def _grid_args(p):
-    p.add_argument('kind', choices=['mel', 'raw', 'features'], help='the thesis grid: mel (Tables 4.1+4.2) or raw (Tables 4.3 x 4.4); or features (04b: feature sets x classifiers)')
-    for k, h in [('model', 'M5 M11 M18 ResNet18, or SVM LogReg HGB Vote'), ('feats', 'feature sets, e.g. handcrafted musicnn'), ('setting', 'training setting ids, e.g. I.0 II.2'), ('hp', 'Table 4.4 rows, e.g. I VIII'),
+    p.add_argument('kind', choices=['mel', 'raw', 'features', 'augment'], help='the thesis grid: mel (Tables 4.1+4.2) or raw (Tables 4.3 x 4.4); features (04b: feature sets x classifiers); augment (03: MelCNN x augmentation levers)')
+    for k, h in [('model', 'M5 M11 M18 ResNet18, or SVM LogReg HGB Vote'), ('feats', 'feature sets, e.g. handcrafted musicnn'), ('aug', 'augmentation lever sets: none crop all'),
+                 ('setting', 'training setting ids, e.g. I.0 II.2'), ('hp', 'Table 4.4 rows, e.g. I VIII'),
                  ('ksz', 'kernel sizes'), ('kfm', 'widths'), ('sm', 'slice mode True/False'), ('bs', 'batch sizes'), ('cwm', 'None freq max'), ('d', 'dropouts')]:
         p.add_argument(f'--{k}', nargs='+', help=f'keep only these: {h}')
     p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'),
@@ -148,7 +149,7 @@ def _paint(a) -> dict:
     return res
 
 def _grid(a):
-    g = expand_grid(a.kind, **{k: getattr(a, k) for k in ('model', 'feats', 'setting', 'hp', 'ksz', 'kfm', 'sm', 'bs', 'cwm', 'd')})
+    g = expand_grid(a.kind, **{k: getattr(a, k) for k in ('model', 'feats', 'aug', 'setting', 'hp', 'ksz', 'kfm', 'sm', 'bs', 'cwm', 'd')})
     if not len(g): raise SystemExit('no run matches these filters')
     extra, exp = {k: _value(v) for k, v in a.param}, a.experiment or f'grid-{a.kind}'
     if a.list: print(g.to_string(index=False)); return g

@@ -12,13 +12,15 @@ import numpy as np
 import pandas as pd
 from .config import repo_root, runs_dir
 from .learner import accuracy_ci, atomic_path, save_json
+from .audio import SR, MEL_KW
 
 # %% auto #0
-__all__ = ['CWM', 'MEL_SETTINGS', 'RAW_SETTINGS', 'RAW_KFM', 'RAW_HPARAMS', 'RAW_MODELS', 'MEL_MODELS', 'EPOCHS_OVERRIDE',
-           'NOTEBOOKS', 'expand_grid', 'run_name', 'experiment_notebook', 'is_finished', 'notebook_parameters',
-           'check_params', 'run_one', 'grid_params', 'run_grid', 'slurm_array', 'grid_task', 'collect_runs',
-           'summarize', 'ExperimentConfig', 'experiment_dataset', 'experiment_data', 'experiment_model',
-           'cross_validate', 'song_predictions', 'song_level', 'run_experiment', 'learns_config', 'data_layout',
+__all__ = ['CWM', 'MEL_SETTINGS', 'RAW_SETTINGS', 'RAW_KFM', 'RAW_HPARAMS', 'RAW_MODELS', 'MEL_MODELS', 'LEVERS',
+           'AUGMENT_SETTINGS', 'DEEP_RECIPE', 'EPOCHS_OVERRIDE', 'NOTEBOOKS', 'expand_grid', 'run_name',
+           'experiment_notebook', 'is_finished', 'notebook_parameters', 'check_params', 'run_one', 'grid_params',
+           'run_grid', 'slurm_array', 'grid_task', 'collect_runs', 'summarize', 'ExperimentConfig', 'mel_frames',
+           'experiment_augment', 'experiment_dataset', 'experiment_data', 'experiment_model', 'cross_validate',
+           'song_probs', 'song_predictions', 'song_level', 'run_experiment', 'learns_config', 'data_layout',
            'DataCheck', 'check_data']
 
 # %% ../nbs/02b_experiments.ipynb #1ec110e3
@@ -32,14 +34,18 @@ RAW_SETTINGS = [dict(setting=f'{t}.{j}', bs=bs, ep=250, lr=1e-3, wd=1e-5, cwm=cw
 RAW_KFM = (8, 64, 128, 256, 512)
 RAW_HPARAMS = [dict(hp=r, ksz=k, ksf=k//2, sms=(False, True) if k <= 880 else (False,))
                for r, k in zip(('I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'), (110, 220, 440, 880, 1100, 1320, 1540, 1760))]  # Table 4.4
-RAW_MODELS, MEL_MODELS = ('M5', 'M11', 'M18'), ('ResNet18',)
+RAW_MODELS, MEL_MODELS = ('M5', 'M11', 'M18'), ('ResNet18', 'MelCNN')
+LEVERS = dict(crop=0.0, tta=5, gain=0.0, shift=0, stretch=0.0, specaug=0, mixup=0.0)   # augmentation and test-time levers, off
+AUGMENT_SETTINGS = {'none': dict(tta=0), 'crop': dict(crop=10.0),                       # the 'augment' grid: each lever set on top of the last
+                    'all': dict(crop=10.0, shift=9, stretch=0.1, specaug=2, mixup=0.3)}
+DEEP_RECIPE = dict(model='MelCNN', bs=32, ep=40, lr=3e-3, wd=1e-4, d=0.3, patience=10, width=16)   # MelCNN on few real songs (the 4Q release)
 EPOCHS_OVERRIDE = {'M18': 350}  # the thesis trained M18 longer
 
 # %% ../nbs/02b_experiments.ipynb #d4ecb896
 def expand_grid(kind: str, **filters) -> pd.DataFrame:
-    "All runs of the grid `kind` — the thesis's 'mel' or 'raw', or 'features' (04b: feature sets × classifiers) — one row each; `filters` (column → value or list) select a part."
+    "All runs of the grid `kind` — the thesis's 'mel' or 'raw', 'features' (04b: feature sets × classifiers) or 'augment' (03: MelCNN × augmentation levers) — one row each; `filters` (column → value or list) select a part."
     if kind == 'mel':
-        rows = [dict(model=m, **s) for m in MEL_MODELS for s in MEL_SETTINGS]
+        rows = [dict(model='ResNet18', **s) for s in MEL_SETTINGS]
     elif kind == 'raw':
         rows = [dict(model=m, **s, hp=f"{h['hp']}", ksz=h['ksz'], ksf=h['ksf'], kfm=f, sm=sm)
                 for m in RAW_MODELS for s in RAW_SETTINGS for h in RAW_HPARAMS for f in RAW_KFM for sm in h['sms']]
@@ -47,7 +53,9 @@ def expand_grid(kind: str, **filters) -> pd.DataFrame:
     elif kind == 'features':
         from creativeai.features import FEATURE_SETS, FEATURE_MODELS
         rows = [dict(model=m, feats=f) for f in FEATURE_SETS for m in FEATURE_MODELS if m != 'Vote' or '+' in f]   # Vote fuses kinds
-    else: raise ValueError(f"unknown grid {kind!r}: expected 'mel', 'raw' or 'features'")
+    elif kind == 'augment':
+        rows = [dict(**DEEP_RECIPE, aug=k, **{**LEVERS, **v}) for k, v in AUGMENT_SETTINGS.items()]
+    else: raise ValueError(f"unknown grid {kind!r}: expected 'mel', 'raw', 'features' or 'augment'")
     g = pd.DataFrame(rows)
     for col, want in filters.items():
         if want is None: continue
@@ -62,11 +70,12 @@ def run_name(r: dict) -> str:
     if 'ksz' in r and not pd.isna(r.get('ksz')):
         return f"{r['model']}-{r['setting']}-{r['hp']}-kfm{r['kfm']}-{'slice' if r['sm'] else 'song'}"
     if isinstance(r.get('feats'), str): return f"{r['model']}-{r['feats']}"
+    if isinstance(r.get('aug'), str): return f"{r['model']}-aug-{r['aug']}"
     return f"{r['model']}-{r['setting']}"
 
 # %% ../nbs/02b_experiments.ipynb #dd52657e
-NOTEBOOKS = {'mel': '03_mel_resnet.ipynb', 'raw': '04_raw_cnns.ipynb', 'features': '04b_features.ipynb'}
-_RUN_KEYS = ('model', 'feats', 'bs', 'ep', 'lr', 'wd', 'cwm', 'd', 'ksz', 'ksf', 'kfm', 'sm')
+NOTEBOOKS = {'mel': '03_mel_resnet.ipynb', 'raw': '04_raw_cnns.ipynb', 'features': '04b_features.ipynb', 'augment': '03_mel_resnet.ipynb'}
+_RUN_KEYS = ('model', 'feats', 'bs', 'ep', 'lr', 'wd', 'cwm', 'd', 'ksz', 'ksf', 'kfm', 'sm', 'patience', 'width', *LEVERS)
 
 def experiment_notebook(kind_or_path) -> Path:
     "The experiment notebook of a `NOTEBOOKS` kind (in the repository's `nbs/`), or a notebook path."
@@ -255,6 +264,14 @@ class ExperimentConfig:
     num_workers: int = 0           # DataLoader workers
     pretrained: str = 'auto'       # ResNet18's ImageNet weights: 'auto', 'none' or a file
     db_scale: str = 'thesis'       # ResNet18's input: 'thesis' (ImageNet-normalised dB, -351…-2) or 'unit' (dB mapped to [0, 1] first)
+    width: int = 16                # MelCNN: channels of its first block
+    crop: float = 0.0              # mel models: train on random crops of this many seconds (MelCNN: also its test-time crops); 0: whole clips
+    tta: int = 5                   # MelCNN: evenly spaced crops averaged in evaluation; 0: the whole clip in one pass
+    gain: float = 0.0              # augmentation: random gain within ± this many dB (waveforms; a level shift on mel images)
+    shift: int = 0                 # augmentation (mel): random shift within ± this many of the 526 mel bands (≈ pitch: ~9 a semitone near 2 kHz)
+    stretch: float = 0.0           # augmentation: random time stretch by a factor within 1 ± this
+    specaug: int = 0               # augmentation (mel): SpecAugment, this many band masks and frame masks
+    mixup: float = 0.0             # augmentation: mixup with λ ~ Beta(mixup, mixup); 0: off
     experiment: str = 'translator' # experiment folder under outputs/
     run_dir: str = ''              # a given run folder (set by `creativeai grid`): started or resumed there
 
@@ -264,10 +281,23 @@ class ExperimentConfig:
         if self.split not in ('random', 'thesis', 'mediaeval'): raise ValueError(f"split must be 'random', 'thesis' or 'mediaeval', got {self.split!r}")
         if self.model in MEL_MODELS and self.sm: raise ValueError('slice mode is for the raw CNNs (the thesis ran ResNet18 on whole songs)')
         if self.folds == 1 or self.folds < 0 or self.repeats < 1: raise ValueError(f"folds must be 0 (one split) or ≥ 2 and repeats ≥ 1, got {self.folds}, {self.repeats}")
+        if self.model in RAW_MODELS and (mel_only := [k for k in ('crop', 'shift', 'specaug') if getattr(self, k)]):
+            raise ValueError(f"{', '.join(mel_only)}: for the mel models ({', '.join(MEL_MODELS)}); the raw CNNs take whole inputs (augment them with gain, stretch, mixup)")
+        experiment_augment(self, 8)                                   # a wrong lever fails here, before any data is read
         self.cwm = str(self.cwm)
 
     @property
     def features(self) -> str: return 'mel' if self.model in MEL_MODELS else 'raw'
+
+def mel_frames(seconds: float) -> int:
+    "Frames of the data sets' mel spectrogram in `seconds` (hop 2560 at 44.1 kHz: 58 ms a frame)."
+    return round(seconds * SR / MEL_KW['hop_length'])
+
+def experiment_augment(cfg: ExperimentConfig, n_classes: int):
+    "The `learner.Augment` of `cfg`'s levers (crops counted in mel frames), or None when every lever is off."
+    from creativeai.learner import Augment
+    a = Augment(n_classes, crop=mel_frames(cfg.crop), gain=cfg.gain, shift=cfg.shift, stretch=cfg.stretch, specaug=cfg.specaug, mixup=cfg.mixup)
+    return a if a else None
 
 # %% ../nbs/02b_experiments.ipynb #c356aa90
 def experiment_dataset(cfg: ExperimentConfig, progress: bool = True):
@@ -302,8 +332,9 @@ def experiment_model(cfg: ExperimentConfig, n_classes: int | None = None, seed: 
     seed_everything(cfg.seed if seed is None else seed)
     n = n_classes or cfg.n_classes or 8
     if cfg.model in MEL_MODELS:
-        from creativeai.mel_resnet import MelResNet18
+        from creativeai.mel_resnet import MelResNet18, MelCNN
         pre = {'auto': 'auto', 'none': False}.get(str(cfg.pretrained).lower(), cfg.pretrained)
+        if cfg.model == 'MelCNN': return MelCNN(n_classes=n, dropout=cfg.d, width=cfg.width, crop=mel_frames(cfg.crop), tta=cfg.tta)
         return MelResNet18(dropout=cfg.d, n_classes=n, pretrained=pre, db_scale=cfg.db_scale)
     from creativeai.raw_cnns import RawCNN
     return RawCNN(cfg.model, cfg.ksz, cfg.kfm, cfg.ksf or None, n_classes=n, slice_mode=bool(cfg.sm), dropout=cfg.d)
@@ -331,21 +362,28 @@ def cross_validate(cfg: ExperimentConfig, progress: bool = True) -> dict:
         w = class_weights(labels, None if cfg.cwm == 'None' else cfg.cwm, train_ids=tr, n_classes=len(names))
         res = fit(experiment_model(cfg, len(names), seed=cfg.seed + j), ds.subset(tr), ds.subset(va), epochs=cfg.ep, bs=cfg.bs, lr=cfg.lr,
                   wd=cfg.wd, class_weights=w, patience=cfg.patience or None, seed=cfg.seed + j, num_workers=cfg.num_workers,
-                  run_dir=fold_dir, resume=True, emotions=ds.classes, precise_bn=cfg.precise_bn, progress=False, config=dict(run, fold=j))
+                  run_dir=fold_dir, resume=True, emotions=ds.classes, precise_bn=cfg.precise_bn, progress=False, config=dict(run, fold=j),
+                  augment=experiment_augment(cfg, len(names)))
         test = ds.subset(ids[te_i])
-        true, pred = song_predictions(ds, test, predict(res['model'], test, bs=cfg.bs)[2])
+        p = song_probs(ds, test, predict(res['model'], test, bs=cfg.bs)[2])
+        true, pred = ds.song_labels.loc[p.index].to_numpy(), p.to_numpy().argmax(1)
         t = classification_table(true, pred, names)
         row = dict(repeat=j // cfg.folds, fold=j % cfg.folds, n_test=len(true), best_epoch=res['best_epoch'], accuracy=float(t.loc['accuracy', 'f1-score']),
                    macro_f1=float(t.loc['macro avg', 'f1-score']), **{f'f1 {c}': float(t.loc[c, 'f1-score']) for c in names},
-                   confusion=confusion(true, pred, len(names)).tolist(), seconds=time.time() - t0)
+                   confusion=confusion(true, pred, len(names)).tolist(), seconds=time.time() - t0,
+                   songs=[int(s) for s in p.index], labels=true.tolist(), probs=p.to_numpy().round(6).tolist())   # for late fusion (`learner.fuse_cv`)
         save_json(row, fold_dir/'fold.json'); rows.append(row)
     return cv_report(pd.DataFrame(rows), names, cv_dir, title=f'{cfg.model}: {cfg.repeats} × {cfg.folds}-fold cross-validation')
 
 # %% ../nbs/02b_experiments.ipynb #0ab25654
+def song_probs(ds, subset, probs: np.ndarray) -> pd.DataFrame:
+    "Class probabilities per song of `subset` (rows: song ids) from per-item probabilities: the mean of each song's slice probabilities."
+    item_ids = np.asarray(ds.item_song_ids)[np.asarray(subset.indices)]
+    return pd.DataFrame(probs).groupby(item_ids).mean()
+
 def song_predictions(ds, subset, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     "(true, predicted) class per song of `subset` from per-item probabilities: the mean of each song's slice probabilities."
-    item_ids = np.asarray(ds.item_song_ids)[np.asarray(subset.indices)]
-    df = pd.DataFrame(probs).groupby(item_ids).mean()
+    df = song_probs(ds, subset, probs)
     return ds.song_labels.loc[df.index].to_numpy(), df.to_numpy().argmax(1)
 
 def song_level(ds, subset, probs: np.ndarray) -> dict:
@@ -367,7 +405,7 @@ def run_experiment(cfg: ExperimentConfig, progress: bool = True) -> dict:
               resume=bool(cfg.run_dir), experiment=cfg.experiment, progress=progress, emotions=ds.classes, precise_bn=cfg.precise_bn,
               config=dict(asdict(cfg), n_songs=len(ds.song_ids), split_sizes=[len(tr), len(va), len(te)],
                           weights_source=getattr(model, 'weights_source', None)),
-              test_extra=lambda probs: song_level(ds, test_ds, probs))     # song-level scores in test.json, written at once
+              test_extra=lambda probs: song_level(ds, test_ds, probs), augment=experiment_augment(cfg, len(ds.classes)))   # song-level scores in test.json, written at once
     return dict(res, cfg=cfg, data=ds, splits=(tr, va, te))
 
 # %% ../nbs/02b_experiments.ipynb #ee84a4d4

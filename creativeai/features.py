@@ -24,7 +24,7 @@ from .config import atomic_path
 __all__ = ['FEATURE_SR', 'FEATURE_N_FFT', 'FEATURE_HOP', 'FEATURE_VERSION', 'FEATURE_GROUPS', 'KEY_PROFILES', 'FEATURE_KINDS',
            'FEATURE_MODELS', 'FEATURE_SETS', 'clip_features', 'window_features', 'feature_table', 'column_kinds',
            'feature_model', 'feature_cv', 'FeatureTranslator', 'fit_feature_translator', 'FeatureConfig',
-           'feature_experiment', 'cv_results']
+           'feature_experiment', 'cv_results', 'FusedTranslator', 'fused_translator']
 
 # %% ../nbs/04b_features.ipynb #f95b93e5
 FEATURE_SR, FEATURE_N_FFT, FEATURE_HOP = 22_050, 2048, 1024   # one STFT per clip: 93 ms frames every 46 ms
@@ -191,11 +191,12 @@ def feature_cv(X: pd.DataFrame, y: pd.Series, model: str = 'SVM', folds: int = 1
     feature_model(model, seed, kinds)                      # a wrong model (or Vote on one kind) fails before any fold
     splits = RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=seed).split(Xa, ya)
     for j, (tr, te) in enumerate(tqdm(splits, total=folds * repeats, desc=f'{model}: {repeats} × {folds}-fold', disable=not progress)):
-        t0 = time.time(); pred = feature_model(model, seed + j, kinds).fit(Xa[tr], ya[tr]).predict(Xa[te])
+        t0 = time.time(); m = feature_model(model, seed + j, kinds).fit(Xa[tr], ya[tr]); pred = m.predict(Xa[te])
+        oof = dict(songs=X.index[te].tolist(), labels=ya[te].tolist(), probs=m.predict_proba(Xa[te]).round(6).tolist()) if hasattr(m, 'predict_proba') else {}
         f1 = f1_score(ya[te], pred, labels=range(n), average=None, zero_division=0)
         rows.append(dict(repeat=j // folds, fold=j % folds, n_test=len(te), best_epoch=0, accuracy=float((pred == ya[te]).mean()),
                          macro_f1=float(f1.mean()), **{f'f1 {c}': float(v) for c, v in zip(classes, f1)},
-                         confusion=confusion_matrix(ya[te], pred, labels=range(n)).tolist(), seconds=time.time() - t0))
+                         confusion=confusion_matrix(ya[te], pred, labels=range(n)).tolist(), seconds=time.time() - t0, **oof))   # oof: for `learner.fuse_cv`
     return pd.DataFrame(rows)
 
 # %% ../nbs/04b_features.ipynb #6a1ca290
@@ -311,3 +312,49 @@ def cv_results(root) -> pd.DataFrame:
                      **{f'F1 {k}': round(v, 3) for k, v in c['per_class']['mean'].items()},
                      's/fold': round(c['seconds_per_fold'], 1) if c.get('seconds_per_fold') else None})
     return pd.DataFrame(rows)
+
+# %% ../nbs/04b_features.ipynb #ef019e15
+class FusedTranslator(nn.Module):
+    "Late fusion as one translator: waveform windows `(B, 1, T)` at 44.1 kHz → each member's class probabilities (a `FeatureTranslator` reads the waveform, a mel model its mel spectrogram) → logits `(B, n_classes)`, the log of their weighted mean."
+    slice_mode = False                                  # whole 30.5 s windows, as `FeatureTranslator`
+    def __init__(self, members: list,                   # [{'model_class': …, 'hparams': …}]: rebuilt through `learner.MODEL_CLASSES`
+                 weights=None):                         # one weight ≥ 0 per member (normalised); None: equal
+        super().__init__()
+        from creativeai.learner import model_class
+        from creativeai.audio import MelSpec
+        w = np.ones(len(members)) if weights is None else np.asarray(weights, dtype=float)
+        if not len(members) or w.shape != (len(members),) or (w < 0).any() or w.sum() <= 0:
+            raise ValueError(f"FusedTranslator: one member or more, one weight ≥ 0 each (not all 0); got {len(members)} members, weights {weights}")
+        self.members = nn.ModuleList([model_class(m['model_class'])(**m['hparams']) for m in members])
+        n, bad = {getattr(m, 'n_classes', None) for m in self.members}, [type(m).__name__ for m in self.members if getattr(m, 'n_samples', CLIP_SAMPLES) != CLIP_SAMPLES]
+        if len(n) != 1 or None in n: raise ValueError(f"FusedTranslator: the members must have the same classes, got {n} outputs")
+        if bad: raise ValueError(f"FusedTranslator: members must read 30.5 s windows; {bad} do not (slice mode)")
+        self.n_classes, self.n_samples, self.weights = n.pop(), CLIP_SAMPLES, (w / w.sum()).tolist()
+        self.hparams = dict(members=[dict(model_class=m['model_class'], hparams=dict(m['hparams'])) for m in members], weights=self.weights)
+        self.mel = MelSpec() if any(not hasattr(m, 'slice_mode') for m in self.members) else None   # for the mel models
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        "`(B, 1, T)` windows → `(B, n_classes)` logits: the log of the members' weighted mean probability."
+        mel = self.mel(x) if self.mel is not None else None
+        p = sum(w * m(x if hasattr(m, 'slice_mode') else mel).float().softmax(-1) for w, m in zip(self.weights, self.members))
+        return p.clamp_min(1e-12).log()
+
+def fused_translator(runs, weights=None) -> FusedTranslator:
+    "A `FusedTranslator` of run folders (one weight each; None: equal): a run's `best.pt`, or every fold's `best.pt` of a cross-validation run (sharing its weight)."
+    from creativeai.learner import load_checkpoint
+    runs = [Path(r) for r in runs]
+    w = np.ones(len(runs)) if weights is None else np.asarray(weights, dtype=float)
+    if w.shape != (len(runs),): raise ValueError(f"fused_translator: one weight per run, got {weights} for {len(runs)} runs")
+    members, mw, states, classes = [], [], [], None
+    for r, wr in zip(runs, w):
+        files = [r/'best.pt'] if (r/'best.pt').exists() else sorted(r.glob('r*-f*/best.pt'))
+        if not files: raise FileNotFoundError(f"{r}: no best.pt, and no cross-validation folds holding one (r00-f00/best.pt …)")
+        for f in files:
+            ck = load_checkpoint(f)
+            if classes is None: classes = ck['emotions']
+            if ck['emotions'] != classes: raise ValueError(f"{f}: classes {ck['emotions']} differ from {classes} of {files[0] if len(members) == 0 else runs[0]}")
+            members.append(dict(model_class=ck['model_class'], hparams=ck['hparams'])); mw.append(wr / len(files)); states.append(ck['state_dict'])
+    ft = FusedTranslator(members, mw)
+    for m, s in zip(ft.members, states): m.load_state_dict(s)
+    ft.emotions = tuple(classes)
+    return ft.eval()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02a_learner.ipynb #0687bf68
 from __future__ import annotations
-import importlib, json, math, os, random, secrets, tempfile
+import importlib, itertools, json, math, os, random, secrets, tempfile
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -16,11 +16,13 @@ from torch.utils.data import DataLoader
 from tqdm.auto import tqdm
 from .config import runs_dir
 from .emotions import EMOTIONS
+from .audio import IMAGENET_STD
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'MODEL_CLASSES', 'seed_everything', 'default_device', 'new_run', 'save_checkpoint', 'load_checkpoint',
            'model_class', 'build_model', 'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion',
-           'plot_history', 'cv_report', 'predict', 'recount_bn', 'recalibrate_bn', 'fit', 'report']
+           'plot_history', 'cv_report', 'fuse_cv', 'predict', 'recount_bn', 'recalibrate_bn', 'fit', 'report',
+           'Augment']
 
 # %% ../nbs/02a_learner.ipynb #abd7daf5
 def seed_everything(seed: int) -> None:
@@ -79,7 +81,7 @@ def load_checkpoint(path, map_location='cpu') -> dict:
     return ck
 
 MODEL_CLASSES = ('creativeai.raw_cnns.RawCNN', 'creativeai.raw_cnns.TorchM5', 'creativeai.raw_cnns.TorchM11', 'creativeai.raw_cnns.TorchM18',
-                 'creativeai.mel_resnet.MelResNet18', 'creativeai.features.FeatureTranslator', 'creativeai.judge.EmotionCNN',
+                 'creativeai.mel_resnet.MelResNet18', 'creativeai.mel_resnet.MelCNN', 'creativeai.features.FeatureTranslator', 'creativeai.features.FusedTranslator', 'creativeai.judge.EmotionCNN',
                  'creativeai.dcgan.Generator', 'creativeai.dcgan.Discriminator',
                  'creativeai.cdcgan.CondGenerator', 'creativeai.cdcgan.CondDiscriminator')   # the one registry: what a checkpoint may name; nothing else is built
 _MOVED = {'creativeai.artemis.EmotionCNN': 'creativeai.judge.EmotionCNN'}   # checkpoints written before a class moved module
@@ -157,7 +159,7 @@ def plot_history(h: pd.DataFrame, axs=None):
 
 # %% ../nbs/02a_learner.ipynb #949568b6
 def cv_report(folds: pd.DataFrame, names: list, cv_dir, title: str) -> dict:
-    "Mean ± std table, per-class F1, pooled confusion of cross-validation folds (one row each: accuracy, macro_f1, `f1 <class>`, confusion, seconds); written to `cv_dir` (cv.json, cv_folds.csv, cv_summary.md, confusion.png)."
+    "Mean ± std table, per-class F1, pooled confusion of cross-validation folds (one row each: accuracy, macro_f1, `f1 <class>`, confusion, seconds; optionally the test `songs`, their `labels` and class `probs`); written to `cv_dir` (cv.json, cv_folds.csv, cv_summary.md, confusion.png; cv_probs.csv)."
     import matplotlib.pyplot as plt
     cv_dir = Path(cv_dir); protocol = f"{folds['repeat'].nunique()} x {folds['fold'].nunique()}-fold"
     stat = lambda cols: pd.DataFrame({'mean': folds[cols].mean(), 'std': folds[cols].std(ddof=1) if len(folds) > 1 else 0.0})
@@ -165,7 +167,11 @@ def cv_report(folds: pd.DataFrame, names: list, cv_dir, title: str) -> dict:
     summary['mean ± std'] = [f'{m:.3f} ± {s:.3f}' for m, s in zip(summary['mean'], summary['std'])]
     per_class = stat([f'f1 {c}' for c in names]); per_class.index = names
     conf = np.sum([np.array(c) for c in folds['confusion']], 0)
-    with atomic_path(cv_dir/'cv_folds.csv') as tmp: folds.drop(columns='confusion').to_csv(tmp, index=False)
+    if 'probs' in folds:                                   # out-of-fold class probabilities per song: what `fuse_cv` averages
+        pr = pd.concat([pd.DataFrame(dict(repeat=r.repeat, fold=r.fold, song=r.songs, label=r.labels)).join(pd.DataFrame(r.probs, columns=names))
+                        for r in folds.itertuples()])
+        with atomic_path(cv_dir/'cv_probs.csv') as tmp: pr.to_csv(tmp, index=False)
+    with atomic_path(cv_dir/'cv_folds.csv') as tmp: folds.drop(columns=['confusion', 'songs', 'labels', 'probs'], errors='ignore').to_csv(tmp, index=False)
     with atomic_path(cv_dir/'cv_summary.md') as tmp:
         tmp.write_text(f"# {title} ({len(folds)} folds)\n\n{summary.round(3).to_markdown()}\n\n"
                        f"## F1 per class\n\n{per_class.round(3).to_markdown()}\n\n## Pooled confusion (rows = truth)\n\n"
@@ -177,15 +183,60 @@ def cv_report(folds: pd.DataFrame, names: list, cv_dir, title: str) -> dict:
                    per_class=per_class.to_dict(), confusion=conf.tolist()), cv_dir/'cv.json')
     return dict(summary=summary, per_class=per_class, folds=folds, confusion=conf, run_dir=cv_dir)
 
+# %% ../nbs/02a_learner.ipynb #beb9e7ae
+def _weight_grid(n: int, step: float = 0.1) -> np.ndarray:
+    "Every weight vector of `n` runs on a grid of `step` that sums to 1."
+    k = round(1 / step)
+    return np.array([c for c in itertools.product(range(k + 1), repeat=n) if sum(c) == k], dtype=float) / k
+
+def _chosen_weights(ps: list, names: list, rep=None, fold=None) -> np.ndarray:
+    "The weights (grid of 0.1) with the best macro-F1 on the other folds of repeat `rep` — the test fold `fold` plays no part — or on every fold (`rep` None)."
+    from sklearn.metrics import f1_score
+    rest = [p.loc[[rep is None or ((r, f) != (rep, fold) and r == rep) for r, f, _ in p.index]] for p in ps]
+    y = rest[0]['label'].to_numpy()
+    score = lambda w: f1_score(y, sum(wi * p[names].to_numpy() for wi, p in zip(w, rest)).argmax(1), average='macro')
+    return max(_weight_grid(len(ps)), key=score)
+
+def fuse_cv(runs, out_dir, weights=None) -> dict:
+    "Late fusion of cross-validation runs on the same folds: per song, the weighted mean of the runs' out-of-fold class probabilities (`cv_probs.csv`) → a cross-validation report of its own in `out_dir`. `weights`: equal (None), given, or 'cv': chosen per fold on the repeat's other folds."
+    from sklearn.metrics import f1_score
+    runs = [Path(r) for r in runs]
+    if len(runs) < 2: raise ValueError(f"fuse_cv fuses two runs or more, got {len(runs)}")
+    w = np.ones(len(runs)) if weights is None or weights == 'cv' else np.asarray(weights, dtype=float)
+    if w.shape != (len(runs),) or (w < 0).any() or w.sum() <= 0: raise ValueError(f"fuse_cv: one weight ≥ 0 per run (not all 0) or 'cv'; got {weights} for {len(runs)} runs")
+    ps = []
+    for r in runs:
+        if not (r/'cv_probs.csv').exists():
+            raise FileNotFoundError(f"{r}: no cv_probs.csv (out-of-fold probabilities; a model without probabilities, such as the SVM, keeps none)")
+        ps.append(pd.read_csv(r/'cv_probs.csv').set_index(['repeat', 'fold', 'song']).sort_index())
+    names = [c for c in ps[0].columns if c != 'label']
+    for r, p in zip(runs[1:], ps[1:]):
+        if list(p.columns) != list(ps[0].columns): raise ValueError(f"{r}: classes {list(p.columns[1:])} differ from {runs[0]}'s {names}")
+        if not (p.index.equals(ps[0].index) and p['label'].equals(ps[0]['label'])):
+            raise ValueError(f"{r}: its folds differ from {runs[0]}'s: late fusion needs the same songs in the same folds (the same data, folds, repeats and seed)")
+    w, rows = w / w.sum(), []
+    for (rep, fold), idx in ps[0].groupby(level=['repeat', 'fold']).groups.items():
+        wf = _chosen_weights(ps, names, rep, fold) if weights == 'cv' else w
+        g = sum(wi * p.loc[idx, names] for wi, p in zip(wf, ps))
+        y, pred = ps[0].loc[idx, 'label'].to_numpy(), g.to_numpy().argmax(1)
+        f1 = f1_score(y, pred, labels=range(len(names)), average=None, zero_division=0)
+        rows.append(dict(repeat=rep, fold=fold, n_test=len(y), weights=[round(float(v), 3) for v in wf], accuracy=float((y == pred).mean()), macro_f1=float(f1.mean()),
+                         **{f'f1 {c}': float(v) for c, v in zip(names, f1)}, confusion=confusion(y, pred, len(names)).tolist(),
+                         songs=g.index.get_level_values('song').tolist(), labels=y.tolist(), probs=g.to_numpy().round(6).tolist()))
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    save_json(dict(model='Fusion', feats=' + '.join(r.name for r in runs), runs=[str(r) for r in runs], weights='cv' if weights == 'cv' else w.tolist(),
+                   **({'weights_on_all_folds': _chosen_weights(ps, names).tolist()} if weights == 'cv' else {})), out/'config.json')   # for the translator
+    return cv_report(pd.DataFrame(rows), names, out, title=f"late fusion of {' + '.join(r.name for r in runs)}")
+
 # %% ../nbs/02a_learner.ipynb #44f4253e
 def _xy(batch):
     if isinstance(batch, dict): return batch['x'], batch['y']
     return batch[0], batch[1]
 
-def _to(x: torch.Tensor, device) -> torch.Tensor:
+def _to(x: torch.Tensor, device, model=None) -> torch.Tensor:
     "A batch on `device`; images `(B, C, H, W)` channels-last (about 1.3× faster convolutions for ResNet18 on a CPU, also on CUDA)."
     x = x.to(device, non_blocking=True)
-    return x.contiguous(memory_format=torch.channels_last) if x.ndim == 4 else x
+    return x.contiguous(memory_format=torch.channels_last) if x.ndim == 4 and getattr(model, 'channels_last', True) else x   # a model may decline
 
 def _autocast(device: torch.device, amp: bool):
     if amp and device.type == 'cuda':
@@ -199,7 +250,7 @@ def predict(model: nn.Module, ds, bs: int = 32, device=None, num_workers: int = 
     ys, ps = [], []
     for batch in DataLoader(ds, batch_size=bs, shuffle=False, num_workers=num_workers):
         x, y = _xy(batch)
-        with _autocast(device, amp): logits = model(_to(x, device))
+        with _autocast(device, amp): logits = model(_to(x, device, model))
         ps.append(torch.softmax(logits.float(), -1).cpu()); ys.append(torch.as_tensor(y))
     probs = torch.cat(ps).numpy(); return torch.cat(ys).numpy(), probs.argmax(1), probs
 
@@ -219,16 +270,17 @@ def _set_rng_state(s: dict, gen: torch.Generator):
     if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
 # %% ../nbs/02a_learner.ipynb #de35c05c
-def _epoch(model, loader, loss_fn, device, amp, opt=None, desc='', progress: bool = True):
-    "One pass over `loader` (training when `opt` is given): mean loss, labels, predictions."
+def _epoch(model, loader, loss_fn, device, amp, opt=None, desc='', progress: bool = True, augment=None):
+    "One pass over `loader` (training when `opt` is given, with `augment(x, y) → (x, soft targets)` on each batch when given): mean loss, labels, predictions."
     model.train(opt is not None)
     tot, n, ys, ps = 0.0, 0, [], []
     with torch.set_grad_enabled(opt is not None):
         for batch in tqdm(loader, desc=desc, leave=False, disable=None if progress else True):
             x, y = _xy(batch)
-            x, y = _to(x, device), torch.as_tensor(y).to(device, non_blocking=True)
+            x, y = _to(x, device, model), torch.as_tensor(y).to(device, non_blocking=True)
+            x, t = augment(x, y) if opt is not None and augment is not None else (x, y)   # t: class ids, or class probabilities (mixup)
             with _autocast(device, amp): logits = model(x)
-            loss = loss_fn(logits.float(), y)
+            loss = loss_fn(logits.float(), t)
             if opt is not None:
                 opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
             tot += loss.item()*len(y); n += len(y)
@@ -256,7 +308,7 @@ def recalibrate_bn(model: nn.Module, ds, batches: int, bs: int, device=None, see
     dl = DataLoader(ds, batch_size=bs, shuffle=True, generator=torch.Generator().manual_seed(seed), num_workers=num_workers)
     with recount_bn(model):
         for n, batch in enumerate(dl, 1):
-            model(_to(_xy(batch)[0], device))
+            model(_to(_xy(batch)[0], device, model))
             if n >= batches: break
     return n
 
@@ -264,11 +316,11 @@ def recalibrate_bn(model: nn.Module, ds, batches: int, bs: int, device=None, see
 def fit(model: nn.Module, train_ds, val_ds, *, epochs: int, bs: int, lr: float, wd: float = 0.0, class_weights=None,
         patience: int | None = None, seed: int = 0, device=None, amp: bool = True, num_workers: int = 0,
         test_ds=None, run_dir=None, experiment: str = 'train', config: dict | None = None, resume: bool = False,
-        emotions=EMOTIONS, precise_bn: int = 0, test_extra=None, progress: bool = True) -> dict:
-    "Train `model` (logits over `emotions`) on `train_ds`, select on `val_ds`; returns the run's folder, history and test scores."
+        emotions=EMOTIONS, precise_bn: int = 0, test_extra=None, progress: bool = True, augment=None) -> dict:
+    "Train `model` (logits over `emotions`) on `train_ds` (each batch through `augment` when given), select on `val_ds`; returns the run's folder, history and test scores."
     device = default_device(device)
     cfg = {'model': type(model).__name__, **(config or {}),
-           **dict(epochs=epochs, bs=bs, lr=lr, wd=wd, patience=patience, seed=seed, amp=amp, precise_bn=precise_bn,
+           **dict(epochs=epochs, bs=bs, lr=lr, wd=wd, patience=patience, seed=seed, amp=amp, precise_bn=precise_bn, augment=repr(augment) if augment else None,
                   class_weights=None if class_weights is None else [float(w) for w in class_weights])}
     if run_dir is None: run_dir = new_run(experiment, cfg)
     elif not (resume and Path(run_dir).exists()):
@@ -281,7 +333,8 @@ def fit(model: nn.Module, train_ds, val_ds, *, epochs: int, bs: int, lr: float, 
             raise ValueError(f"{run_dir}: cannot resume with other settings (saved vs now: {diff})")
     seed_everything(seed)
     gen = torch.Generator().manual_seed(seed)
-    model = model.to(device, memory_format=torch.channels_last) if any(isinstance(m, nn.Conv2d) for m in model.modules()) else model.to(device)
+    cl = getattr(model, 'channels_last', True) and any(isinstance(m, nn.Conv2d) for m in model.modules())
+    model = model.to(device, memory_format=torch.channels_last) if cl else model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=wd)
     w = None if class_weights is None else torch.as_tensor(np.asarray(class_weights, dtype=np.float32), device=device)
     loss_fn = nn.CrossEntropyLoss(weight=w)
@@ -298,7 +351,7 @@ def fit(model: nn.Module, train_ds, val_ds, *, epochs: int, bs: int, lr: float, 
     bar = tqdm(range(start, epochs), desc=f'{run_dir.parent.name}/{run_dir.name}', disable=None if progress else True)
     for ep in bar:
         if patience is not None and bad >= patience: break
-        tl, ty, tp = _epoch(model, train_dl, loss_fn, device, amp, opt, desc=f'epoch {ep + 1} train', progress=progress)
+        tl, ty, tp = _epoch(model, train_dl, loss_fn, device, amp, opt, desc=f'epoch {ep + 1} train', progress=progress, augment=augment)
         if precise_bn: recalibrate_bn(model, train_ds, precise_bn, bs, device, seed=seed + ep, num_workers=num_workers)
         vl, vy, vp = _epoch(model, val_dl, loss_fn, device, amp, desc=f'epoch {ep + 1} val', progress=progress)
         n = len(emotions)
@@ -346,3 +399,70 @@ def report(model, test_ds, run_dir, bs: int = 32, device=None, emotions=EMOTIONS
     if extra is not None: res.update(extra(probs))
     save_json({k: v for k, v in res.items() if k != 'table'}, run_dir/'test.json')   # written last: a run killed before it is unfinished
     return res
+
+# %% ../nbs/02a_learner.ipynb #e0540555
+class Augment:
+    "Training-time augmentation of a batch `x` — mel images `(B, C, F, T)` in the data sets' ImageNet-normalised dB, or waveforms `(B, 1, T)` — with class ids `y` → `(x, targets)`: class ids, or class probabilities with mixup. Every lever is off at 0."
+    def __init__(self, n_classes: int,          # classes of the targets
+                 crop: int = 0,                 # random crops of this many frames (samples for waveforms) anywhere in the clip; 0: the whole clip
+                 gain: float = 0.0,             # a random gain within ± this many dB
+                 shift: int = 0,                # mel: a random shift within ± this many mel bands, edge bands repeated (≈ a pitch shift)
+                 stretch: float = 0.0,          # a random time stretch by a factor within 1 ± this (linear interpolation; waveforms: a speed change)
+                 specaug: int = 0,              # mel: SpecAugment, this many band masks (≤ F/8 bands) and frame masks (≤ T/8 frames), filled with the item's mean
+                 mixup: float = 0.0):           # mixup: items mixed with a shuffled copy by λ ~ Beta(mixup, mixup), one λ per batch
+        self.levers = dict(crop=crop, gain=gain, shift=shift, stretch=stretch, specaug=specaug, mixup=mixup)
+        if (bad := {k: v for k, v in self.levers.items() if not v >= 0}): raise ValueError(f"Augment: every lever must be ≥ 0, got {bad}")
+        if stretch >= 1: raise ValueError(f"Augment: stretch must be below 1 (a factor within 1 ± stretch), got {stretch}")
+        self.n_classes, self.crop, self.gain, self.shift, self.stretch, self.specaug, self.mixup = n_classes, crop, gain, shift, stretch, specaug, mixup
+
+    def __repr__(self): return 'Augment(' + ', '.join(f'{k}={v}' for k, v in self.levers.items() if v) + ')'
+
+    def __bool__(self) -> bool: return any(self.levers.values())
+
+    def __call__(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        mel = x.ndim == 4
+        if not mel and (self.shift or self.specaug): raise ValueError(f"Augment: shift and specaug are for mel images (B, C, F, T), got a batch of shape {tuple(x.shape)}")
+        if self.crop or self.stretch: x = self._window(x)
+        if self.gain:
+            g = (torch.rand(len(x), device=x.device) * 2 - 1) * self.gain       # dB, one per item
+            if mel: x = x + g.view(-1, 1, 1, 1) / (_DB_STD.to(x) if x.shape[1] == 3 else 1.0)   # the data sets' mel: (dB − mean) / std per channel
+            else: x = x * (10 ** (g / 20)).view(-1, *[1] * (x.ndim - 1))
+        if self.shift: x = torch.stack([_shift_bands(xi, int(k)) for xi, k in zip(x, torch.randint(-self.shift, self.shift + 1, (len(x),)))])
+        if self.specaug: x = torch.stack([self._masks(xi) for xi in x])
+        if not self.mixup: return x, y
+        lam, perm = float(torch.distributions.Beta(self.mixup, self.mixup).sample()), torch.randperm(len(x), device=x.device)
+        t = nn.functional.one_hot(y, self.n_classes).float()
+        return lam * x + (1 - lam) * x[perm], lam * t + (1 - lam) * t[perm]
+
+    def _window(self, x):
+        "One window per item of `crop` steps (or the clip's length) from a random place, resampled by a random stretch factor."
+        T = x.shape[-1]; L = min(self.crop or T, T); out = []
+        for xi in x:
+            r = 1 + (2 * float(torch.rand(())) - 1) * self.stretch
+            Ls = min(T, max(2, round(L * r)))
+            s = int(torch.randint(0, T - Ls + 1, ()))
+            w = xi[..., s:s + Ls]
+            if Ls != L: w = nn.functional.interpolate(w.reshape(1, -1, Ls), size=L, mode='linear', align_corners=False).reshape(*xi.shape[:-1], L)
+            out.append(w)
+        return torch.stack(out)
+
+    def _masks(self, xi):
+        "SpecAugment on one item `(C, F, T)`: `specaug` band masks and frame masks, filled with its mean."
+        xi, (F, T) = xi.clone(), xi.shape[-2:]
+        fill = xi.mean(dim=(-2, -1), keepdim=True).expand_as(xi)
+        for n, axis in ((F, -2), (T, -1)):
+            for _ in range(self.specaug):
+                w = int(torch.randint(0, n // 8 + 1, ())); s = int(torch.randint(0, n - w + 1, ()))
+                idx = [slice(None)] * 3; idx[axis] = slice(s, s + w)
+                xi[tuple(idx)] = fill[tuple(idx)]
+        return xi
+
+_DB_STD = torch.tensor(IMAGENET_STD).view(1, 3, 1, 1)   # 1 dB is 1/std in each ImageNet-normalised channel
+
+def _shift_bands(xi: torch.Tensor, k: int) -> torch.Tensor:
+    "`(C, F, T)` moved `k` bands up (down when negative), the edge band repeated into the gap."
+    if k == 0: return xi
+    out = torch.empty_like(xi)
+    if k > 0: out[:, k:], out[:, :k] = xi[:, :-k], xi[:, :1]
+    else: out[:, :k], out[:, k:] = xi[:, -k:], xi[:, -1:]
+    return out

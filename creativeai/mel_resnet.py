@@ -14,7 +14,7 @@ from .audio import IMAGENET_MEAN, IMAGENET_STD
 
 # %% auto #0
 __all__ = ['RESNET18_FILE', 'RESNET18_URL', 'DB_SCALES', 'resnet18_weight_paths', 'find_resnet18_weights', 'load_resnet18_state',
-           'unit_db', 'MelResNet18']
+           'unit_db', 'MelResNet18', 'MelCNN']
 
 # %% ../nbs/03_mel_resnet.ipynb #43567d23
 RESNET18_FILE = 'resnet18-f37072fd.pth'   # torchvision's ImageNet weights (ResNet18_Weights.IMAGENET1K_V1)
@@ -89,3 +89,41 @@ def _weights_file(pretrained) -> Path | None:
         return None
     if isinstance(pretrained, (str, Path)): return Path(pretrained)
     raise ValueError(f"pretrained must be True, False, 'auto' or a weights file, got {pretrained!r}")
+
+# %% ../nbs/03_mel_resnet.ipynb #b8e03d0f
+class MelCNN(nn.Module):
+    "A small CNN for mel spectrograms `(B, 3, F, T)` → `(B, n_classes)` logits: trained on crops of `crop` frames, evaluated as the mean probability of `tta` evenly spaced crops."
+    channels_last = False                       # its first step averages the 3 channels: a channels-last copy of the input would only cost (`learner.fit`)
+    def __init__(self, n_classes: int = 8,     # classes of the logits
+                 dropout: float = 0.3,          # before the linear layer
+                 width: int = 16,               # channels of the first block; then 2×, 4×, 4×
+                 f_pool: int = 8,               # mel bands averaged into one first (526 → 66)
+                 crop: int = 172,               # frames of a training crop (172 ≈ 10 s); 0: whole inputs
+                 tta: int = 5):                 # evenly spaced crops averaged in evaluation; 0: the whole input in one pass
+        super().__init__()
+        if isinstance(n_classes, bool) or not isinstance(n_classes, int) or n_classes < 1: raise ValueError(f"n_classes must be a positive int, got {n_classes!r}")
+        if not 0 <= dropout < 1: raise ValueError(f"dropout must be in [0, 1), got {dropout}")
+        if width < 1 or f_pool < 1 or crop < 0 or tta < 0: raise ValueError(f"width and f_pool must be ≥ 1, crop and tta ≥ 0; got {width}, {f_pool}, {crop}, {tta}")
+        self.hparams = dict(n_classes=n_classes, dropout=dropout, width=width, f_pool=f_pool, crop=crop, tta=tta)
+        self.n_classes, self.f_pool, self.crop, self.tta = n_classes, f_pool, crop, tta
+        ch = [1, width, 2 * width, 4 * width, 4 * width]
+        self.bn0 = nn.BatchNorm2d(1)
+        self.blocks = nn.Sequential(*[nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU(inplace=True), nn.MaxPool2d(2))
+                                      for a, b in zip(ch, ch[1:])])
+        self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * ch[-1], n_classes))
+
+    def _logits(self, x: torch.Tensor) -> torch.Tensor:
+        h = self.blocks(self.bn0(x)).mean(2)                               # (B, C, T')
+        return self.head(torch.cat([h.mean(-1), h.amax(-1)], 1))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        "`(B, 3, F, T)` normalised mel image → `(B, n_classes)` logits (in evaluation, of `tta` crops when T > `crop`)."
+        if x.ndim != 4 or x.shape[1] != 3: raise ValueError(f"MelCNN expects a (B, 3, F, T) mel image, got {tuple(x.shape)}")
+        x = nn.functional.avg_pool2d(x.mean(1, keepdim=True), (self.f_pool, 1), ceil_mode=True)   # (B, 1, F / f_pool, T)
+        B, T = len(x), x.shape[-1]
+        if self.training or not self.tta or not self.crop or T <= self.crop: return self._logits(x)
+        starts = torch.linspace(0, T - self.crop, self.tta).round().long().tolist()
+        p = self._logits(torch.cat([x[..., s:s + self.crop] for s in starts])).float().softmax(-1).view(len(starts), B, -1).mean(0)
+        return p.clamp_min(1e-12).log()                                    # log of the mean probability: softmax gives it back
+
+    def extra_repr(self) -> str: return f"f_pool={self.f_pool}, crop={self.crop}, tta={self.tta}"

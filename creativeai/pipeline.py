@@ -85,7 +85,7 @@ def _checkpoint_file(path, name: str) -> Path:
     return path/name if path.is_dir() else path
 
 class Translator:
-    "Music → emotion over time with a classifier of notebooks 03/04/04b (`RawCNN` slice or song mode, `MelResNet18`, `FeatureTranslator`)."
+    "Music → emotion over time with a classifier of notebooks 03/04/04b (`RawCNN` slice or song mode, `MelResNet18`, `MelCNN`, `FeatureTranslator`, `FusedTranslator`)."
     def __init__(self, model: nn.Module, emotions=EMOTIONS, source: str = '', window_hop: float = 2.5, batch: int = 64, device=None):
         self.device = default_device(device); self.model = model.to(self.device).eval()
         self.emotion_names, self.source = tuple(emotions), str(source)
@@ -105,7 +105,7 @@ class Translator:
         path = _checkpoint_file(path, 'best.pt')
         ck = load_checkpoint(path)
         if not ck['model_class'].startswith(_TRANSLATOR_CLASSES):
-            raise ValueError(f"{path}: not a translator checkpoint (it holds {ck.get('model_class')!r}; expected a raw CNN, MelResNet18 or FeatureTranslator of notebooks 03/04/04b)")
+            raise ValueError(f"{path}: not a translator checkpoint (it holds {ck.get('model_class')!r}; expected a raw CNN, MelResNet18, MelCNN or FeatureTranslator of notebooks 03/04/04b)")
         return cls(build_model(ck, source=path), ck['emotions'], source=str(path), **kw)
 
     def __repr__(self):

@@ -239,7 +239,7 @@ from dataclasses import dataclass, asdict, field
 @dataclass
 class ExperimentConfig:
     "One translator experiment (the papermill parameters of 03/04); defaults are the thesis's raw-CNN setting I.2 on the toy world."
-    model: str = 'M5'              # M5, M11, M18 (raw waveform) or ResNet18 (mel spectrogram)
+    model: str = 'M5'              # M5, M11, M18 (raw waveform), ResNet18 or MelCNN (mel spectrogram)
     bs: int = 8                    # batch size (Tables 4.1–4.3)
     ep: int = 250                  # epochs (Tables 4.1–4.3; M18 350)
     lr: float = 1e-3               # Adam learning rate

@@ -214,7 +214,7 @@ def summarize(exp_dir, plot: bool = True) -> pd.DataFrame:
     runs = collect_runs(exp_dir)
     pick = runs.loc[runs.groupby('model')['val_f1'].idxmax()]
     by_test = runs.groupby('model')['test_acc'].max().rename('best test acc (thesis-style, optimistic)')
-    t = pd.DataFrame({'model': pick['model'], 'modality': np.where(pick['model'].eq('ResNet18'), 'mel-spec', 'raw audio'),
+    t = pd.DataFrame({'model': pick['model'], 'modality': np.where(pick['model'].isin(MEL_MODELS), 'mel-spec', 'raw audio'),
                       'chosen run (best val macro-F1)': pick['run'],
                       'best f1-score : class': [f'{f:.2f} : {e}' for f, e in zip(pick['best_f1'], pick['best_f1_emotion'])],
                       'test accuracy': pick['test_acc'].round(3),

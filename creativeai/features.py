@@ -320,16 +320,14 @@ class FusedTranslator(nn.Module):
     def __init__(self, members: list,                   # [{'model_class': …, 'hparams': …}]: rebuilt through `learner.MODEL_CLASSES`
                  weights=None):                         # one weight ≥ 0 per member (normalised); None: equal
         super().__init__()
-        from creativeai.learner import model_class
+        from creativeai.learner import model_class, fusion_weights
         from creativeai.audio import MelSpec
-        w = np.ones(len(members)) if weights is None else np.asarray(weights, dtype=float)
-        if not len(members) or w.shape != (len(members),) or (w < 0).any() or w.sum() <= 0:
-            raise ValueError(f"FusedTranslator: one member or more, one weight ≥ 0 each (not all 0); got {len(members)} members, weights {weights}")
+        w = fusion_weights(weights, len(members), 'FusedTranslator', 'member')
         self.members = nn.ModuleList([model_class(m['model_class'])(**m['hparams']) for m in members])
         n, bad = {getattr(m, 'n_classes', None) for m in self.members}, [type(m).__name__ for m in self.members if getattr(m, 'n_samples', CLIP_SAMPLES) != CLIP_SAMPLES]
         if len(n) != 1 or None in n: raise ValueError(f"FusedTranslator: the members must have the same classes, got {n} outputs")
         if bad: raise ValueError(f"FusedTranslator: members must read 30.5 s windows; {bad} do not (slice mode)")
-        self.n_classes, self.n_samples, self.weights = n.pop(), CLIP_SAMPLES, (w / w.sum()).tolist()
+        self.n_classes, self.n_samples, self.weights = n.pop(), CLIP_SAMPLES, w.tolist()
         self.hparams = dict(members=[dict(model_class=m['model_class'], hparams=dict(m['hparams'])) for m in members], weights=self.weights)
         self.mel = MelSpec() if any(not hasattr(m, 'slice_mode') for m in self.members) else None   # for the mel models
 
@@ -341,10 +339,9 @@ class FusedTranslator(nn.Module):
 
 def fused_translator(runs, weights=None) -> FusedTranslator:
     "A `FusedTranslator` of run folders (one weight each; None: equal): a run's `best.pt`, or every fold's `best.pt` of a cross-validation run (sharing its weight)."
-    from creativeai.learner import load_checkpoint
+    from creativeai.learner import load_checkpoint, fusion_weights
     runs = [Path(r) for r in runs]
-    w = np.ones(len(runs)) if weights is None else np.asarray(weights, dtype=float)
-    if w.shape != (len(runs),): raise ValueError(f"fused_translator: one weight per run, got {weights} for {len(runs)} runs")
+    w = fusion_weights(weights, len(runs), 'fused_translator')
     members, mw, states, classes = [], [], [], None
     for r, wr in zip(runs, w):
         files = [r/'best.pt'] if (r/'best.pt').exists() else sorted(r.glob('r*-f*/best.pt'))

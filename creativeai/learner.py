@@ -21,8 +21,8 @@ from .audio import IMAGENET_STD
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'MODEL_CLASSES', 'seed_everything', 'default_device', 'new_run', 'save_checkpoint', 'load_checkpoint',
            'model_class', 'build_model', 'accuracy_ci', 'classification_table', 'confusion', 'plot_confusion',
-           'plot_history', 'cv_report', 'fuse_cv', 'predict', 'recount_bn', 'recalibrate_bn', 'fit', 'report',
-           'Augment']
+           'plot_history', 'cv_report', 'fusion_weights', 'fuse_cv', 'predict', 'recount_bn', 'recalibrate_bn', 'fit',
+           'report', 'Augment']
 
 # %% ../nbs/02a_learner.ipynb #abd7daf5
 def seed_everything(seed: int) -> None:
@@ -189,6 +189,12 @@ def _weight_grid(n: int, step: float = 0.1) -> np.ndarray:
     k = round(1 / step)
     return np.array([c for c in itertools.product(range(k + 1), repeat=n) if sum(c) == k], dtype=float) / k
 
+def fusion_weights(weights, n: int, who: str, what: str = 'run') -> np.ndarray:
+    "The weights of `n` fused models (None: equal) as a vector summing to 1; an error names `who` and `what` is weighted."
+    w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
+    if not n or w.shape != (n,) or (w < 0).any() or w.sum() <= 0: raise ValueError(f"{who}: one weight ≥ 0 per {what} (not all 0); got {weights} for {n} {what}s")
+    return w / w.sum()
+
 def _chosen_weights(ps: list, names: list, rep=None, fold=None) -> np.ndarray:
     "The weights (grid of 0.1) with the best macro-F1 on the other folds of repeat `rep` — the test fold `fold` plays no part — or on every fold (`rep` None)."
     from sklearn.metrics import f1_score
@@ -202,8 +208,7 @@ def fuse_cv(runs, out_dir, weights=None) -> dict:
     from sklearn.metrics import f1_score
     runs = [Path(r) for r in runs]
     if len(runs) < 2: raise ValueError(f"fuse_cv fuses two runs or more, got {len(runs)}")
-    w = np.ones(len(runs)) if weights is None or weights == 'cv' else np.asarray(weights, dtype=float)
-    if w.shape != (len(runs),) or (w < 0).any() or w.sum() <= 0: raise ValueError(f"fuse_cv: one weight ≥ 0 per run (not all 0) or 'cv'; got {weights} for {len(runs)} runs")
+    w = fusion_weights(None if isinstance(weights, str) and weights == 'cv' else weights, len(runs), "fuse_cv (or weights='cv')")
     ps = []
     for r in runs:
         if not (r/'cv_probs.csv').exists():
@@ -214,7 +219,7 @@ def fuse_cv(runs, out_dir, weights=None) -> dict:
         if list(p.columns) != list(ps[0].columns): raise ValueError(f"{r}: classes {list(p.columns[1:])} differ from {runs[0]}'s {names}")
         if not (p.index.equals(ps[0].index) and p['label'].equals(ps[0]['label'])):
             raise ValueError(f"{r}: its folds differ from {runs[0]}'s: late fusion needs the same songs in the same folds (the same data, folds, repeats and seed)")
-    w, rows = w / w.sum(), []
+    rows = []
     for (rep, fold), idx in ps[0].groupby(level=['repeat', 'fold']).groups.items():
         wf = _chosen_weights(ps, names, rep, fold) if weights == 'cv' else w
         g = sum(wi * p.loc[idx, names] for wi, p in zip(wf, ps))

@@ -334,7 +334,7 @@ def fit(model: nn.Module, train_ds, val_ds, *, epochs: int, bs: int, lr: float, 
     if resume:
         if not (run_dir/'config.json').exists(): save_json(dict(cfg, experiment=run_dir.parent.name, run_id=run_dir.name), run_dir/'config.json')
         old = json.loads((run_dir/'config.json').read_text())
-        if diff := {k: (old[k], cfg[k]) for k in ('bs', 'lr', 'wd', 'seed', 'model', 'class_weights') if k in old and old[k] != cfg[k]}:
+        if diff := {k: (old[k], cfg[k]) for k in ('bs', 'lr', 'wd', 'seed', 'model', 'class_weights', 'augment') if k in old and old[k] != cfg[k]}:
             raise ValueError(f"{run_dir}: cannot resume with other settings (saved vs now: {diff})")
     seed_everything(seed)
     gen = torch.Generator().manual_seed(seed)

@@ -116,10 +116,11 @@ def run_one(notebook, params: dict, run_dir) -> str:
     pf = save_json(p, run_dir/'params.json')
     # papermill in its own process (its working-directory switch is process-wide: threads would race on it), fed from
     # JSON by its Python API (its command line reads YAML, where 1e-05 is a string), without the notebook's closing
-    # cell that exports the package: runs side by side would rewrite it while the others import it
+    # cell that exports the package: runs side by side would rewrite it while the others import it; a kernel may take
+    # minutes to start on a busy node (papermill's default wait is 60 s)
     code = ("import json, sys, nbformat, papermill as pm; nb = nbformat.read(sys.argv[1], as_version=4); "
             "nb.cells = [c for c in nb.cells if 'nbdev_export' + '(' not in c.source]; "   # (spelt so: nbdev_test skips cells naming it)
-            "pm.execute_notebook(nb, sys.argv[2], parameters=json.load(open(sys.argv[3])), cwd=sys.argv[4], progress_bar=False, kernel_name='python3')")
+            "pm.execute_notebook(nb, sys.argv[2], parameters=json.load(open(sys.argv[3])), cwd=sys.argv[4], progress_bar=False, kernel_name='python3', start_timeout=600)")
     cmd = [sys.executable, '-c', code, str(nb), str(run_dir/'notebook.ipynb'), str(pf), str(nb.parent)]
     env = {k: v for k, v in os.environ.items() if k != 'IN_TEST'}   # nbdev_test's marker would switch on the runs' slow cells
     with open(run_dir/'papermill.log', 'w') as log:

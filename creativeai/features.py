@@ -315,7 +315,7 @@ def cv_results(root) -> pd.DataFrame:
 
 # %% ../nbs/04b_features.ipynb #ef019e15
 class FusedTranslator(nn.Module):
-    "Late fusion as one translator: waveform windows `(B, 1, T)` at 44.1 kHz → each member's class probabilities (a `FeatureTranslator` reads the waveform, a mel model its mel spectrogram) → logits `(B, n_classes)`, the log of their weighted mean."
+    "Late fusion as one translator: waveform windows `(B, 1, T)` at 44.1 kHz → each member's class probabilities (a `FeatureTranslator` reads the waveform, a mel model its mel spectrogram, a slice-mode raw CNN the window's 500 ms slices, averaged) → logits `(B, n_classes)`, the log of their weighted mean."
     slice_mode = False                                  # whole 30.5 s windows, as `FeatureTranslator`
     def __init__(self, members: list,                   # [{'model_class': …, 'hparams': …}]: rebuilt through `learner.MODEL_CLASSES`
                  weights=None):                         # one weight ≥ 0 per member (normalised); None: equal
@@ -324,9 +324,9 @@ class FusedTranslator(nn.Module):
         from creativeai.audio import MelSpec
         w = fusion_weights(weights, len(members), 'FusedTranslator', 'member')
         self.members = nn.ModuleList([model_class(m['model_class'])(**m['hparams']) for m in members])
-        n, bad = {getattr(m, 'n_classes', None) for m in self.members}, [type(m).__name__ for m in self.members if getattr(m, 'n_samples', CLIP_SAMPLES) != CLIP_SAMPLES]
+        n, bad = {getattr(m, 'n_classes', None) for m in self.members}, [f'{type(m).__name__} ({m.n_samples} samples)' for m in self.members if CLIP_SAMPLES % getattr(m, 'n_samples', CLIP_SAMPLES)]
         if len(n) != 1 or None in n: raise ValueError(f"FusedTranslator: the members must have the same classes, got {n} outputs")
-        if bad: raise ValueError(f"FusedTranslator: members must read 30.5 s windows; {bad} do not (slice mode)")
+        if bad: raise ValueError(f"FusedTranslator: members must read 30.5 s windows or slices that tile them; {', '.join(bad)} do not")
         self.n_classes, self.n_samples, self.weights = n.pop(), CLIP_SAMPLES, w.tolist()
         self.hparams = dict(members=[dict(model_class=m['model_class'], hparams=dict(m['hparams'])) for m in members], weights=self.weights)
         self.mel = MelSpec() if any(not hasattr(m, 'slice_mode') for m in self.members) else None   # for the mel models
@@ -334,8 +334,15 @@ class FusedTranslator(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         "`(B, 1, T)` windows → `(B, n_classes)` logits: the log of the members' weighted mean probability."
         mel = self.mel(x) if self.mel is not None else None
-        p = sum(w * m(x if hasattr(m, 'slice_mode') else mel).float().softmax(-1) for w, m in zip(self.weights, self.members))
+        p = sum(w * _member_probs(m, x, mel) for w, m in zip(self.weights, self.members))
         return p.clamp_min(1e-12).log()
+
+def _member_probs(m: nn.Module, x: torch.Tensor, mel) -> torch.Tensor:
+    "A member's `(B, n_classes)` probabilities of the windows `x`: a mel model reads `mel`; a slice-mode raw CNN each 500 ms slice, averaged per window (as `cross_validate` scores songs)."
+    if not hasattr(m, 'slice_mode'): return m(mel).float().softmax(-1)
+    k = x.shape[-1] // m.n_samples
+    if k == 1: return m(x).float().softmax(-1)
+    return m(x[..., :k * m.n_samples].reshape(-1, 1, m.n_samples)).float().softmax(-1).view(len(x), k, -1).mean(1)
 
 def fused_translator(runs, weights=None) -> FusedTranslator:
     "A `FusedTranslator` of run folders (one weight each; None: equal): a run's `best.pt`, or every fold's `best.pt` of a cross-validation run (sharing its weight)."

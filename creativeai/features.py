@@ -340,9 +340,7 @@ class FusedTranslator(nn.Module):
 def _member_probs(m: nn.Module, x: torch.Tensor, mel) -> torch.Tensor:
     "A member's `(B, n_classes)` probabilities of the windows `x`: a mel model reads `mel`; a slice-mode raw CNN each 500 ms slice, averaged per window (as `cross_validate` scores songs)."
     if not hasattr(m, 'slice_mode'): return m(mel).float().softmax(-1)
-    k = x.shape[-1] // m.n_samples
-    if k == 1: return m(x).float().softmax(-1)
-    return m(x[..., :k * m.n_samples].reshape(-1, 1, m.n_samples)).float().softmax(-1).view(len(x), k, -1).mean(1)
+    return m(x.reshape(-1, 1, m.n_samples)).float().softmax(-1).view(len(x), -1, m.n_classes).mean(1)   # whole-window members: one piece
 
 def fused_translator(runs, weights=None) -> FusedTranslator:
     "A `FusedTranslator` of run folders (one weight each; None: equal): a run's `best.pt`, or every fold's `best.pt` of a cross-validation run (sharing its weight)."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_cli.ipynb #a83c5ac3
 from __future__ import annotations
-import argparse, dataclasses, subprocess, sys, time
+import argparse, dataclasses, shutil, subprocess, sys, time
 from pathlib import Path
 import torch
 from .config import runs_dir, config_args
@@ -128,6 +128,7 @@ def _run(a):
         server = serve_app(*_models(a, load=False), a.songs, a.port)
         try: return server.wait()
         except KeyboardInterrupt: server.terminate(); return 0
+        finally: shutil.rmtree(server.workdir, ignore_errors=True)
     if a.cmd == 'grid': return _grid(a)
     if a.cmd == 'check-data': r = check_data(a.path, a.fresh, a.workers); print(r); return r
     if a.cmd == 'grid-task': print(grid_task(a.manifest, a.index)); return None

@@ -466,9 +466,9 @@ def app(translator: Translator, painter: Painter, songs=(), seed: int = 0):
     @serial
     def make_video(*_):                             # the animation with the song's sound, to play in the page
         if (ep := state['ep']) is None: return
-        res = write_animation(Path(tempfile.mkdtemp(prefix='creativeai-app-'))/'animation.mp4', painter, ep, seed=seed_w.value,
-                              audio=state['path'], progress=False)
-        video.format = res['path'].suffix.lstrip('.'); show(video, res['path'].read_bytes())
+        with tempfile.TemporaryDirectory(prefix='creativeai-app-') as d:   # the page holds the bytes: no file is left behind
+            res = write_animation(Path(d)/'animation.mp4', painter, ep, seed=seed_w.value, audio=state['path'], progress=False)
+            video.format = res['path'].suffix.lstrip('.'); show(video, res['path'].read_bytes())
         note.value = html.escape('; '.join(res['notes']))
     @serial
     def uploaded(change):
@@ -520,5 +520,5 @@ def serve_app(translator, painter, songs=(), port: int = 8866) -> subprocess.Pop
         time.sleep(0.1)
     else: proc.kill(); raise RuntimeError(f"Voilà did not listen on 127.0.0.1:{port} within 60 s")
     print(f"creativeai app: http://127.0.0.1:{port}/  (Ctrl-C stops it)", flush=True)
-    proc.url = f'http://127.0.0.1:{port}/'
+    proc.url, proc.workdir = f'http://127.0.0.1:{port}/', d           # the folder of its notebook: the caller removes it after
     return proc

@@ -4,13 +4,13 @@
 
 # %% ../nbs/09_cli.ipynb #a83c5ac3
 from __future__ import annotations
-import argparse, dataclasses, shutil, subprocess, sys, time
+import argparse, dataclasses, subprocess, sys, time
 from pathlib import Path
 import torch
 from .config import runs_dir, config_args
 from .experiments import (expand_grid, check_params, grid_params, experiment_notebook, slurm_array, run_grid, grid_task,
                                     summarize, run_one, check_data, DataCheck, NOTEBOOKS)
-from .pipeline import Translator, Painter, paint_song, serve_app, check_out, IMAGE_SUFFIXES
+from .pipeline import Translator, Painter, paint_song, serve_app, stop_app, check_out, IMAGE_SUFFIXES
 from .demo import DemoConfig, demo, latest_demo
 
 # %% auto #0
@@ -127,8 +127,8 @@ def _run(a):
     if a.cmd == 'app':
         server = serve_app(*_models(a, load=False), a.songs, a.port)
         try: return server.wait()
-        except KeyboardInterrupt: server.terminate(); return 0
-        finally: shutil.rmtree(server.workdir, ignore_errors=True)
+        except KeyboardInterrupt: return 0
+        finally: stop_app(server)
     if a.cmd == 'grid': return _grid(a)
     if a.cmd == 'check-data': r = check_data(a.path, a.fresh, a.workers); print(r); return r
     if a.cmd == 'grid-task': print(grid_task(a.manifest, a.index)); return None

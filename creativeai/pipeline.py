@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_pipeline.ipynb #a8f884ae
 from __future__ import annotations
-import argparse, dataclasses, json, math, os, subprocess, sys, tempfile, time
+import argparse, dataclasses, json, math, os, shutil, subprocess, sys, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -21,7 +21,7 @@ from .learner import load_checkpoint, build_model, atomic_path, save_json, defau
 __all__ = ['SILENCE_PEAK', 'IMAGE_SUFFIXES', 'EmotionPath', 'emotion_record', 'Translator', 'as_emotions', 'Painter',
            'check_pair', 'plot_emotion_path', 'n_frames', 'frame_conditions', 'frame_latents', 'animation_frames',
            'timeline_strip', 'compose_frame', 'write_animation', 'check_out', 'save_paintings', 'paint_song', 'app',
-           'app_notebook', 'serve_app']
+           'app_notebook', 'serve_app', 'stop_app']
 
 # %% ../nbs/08_pipeline.ipynb #af257311
 class _Framer:
@@ -503,22 +503,36 @@ def app_notebook(path, translator, painter, songs=()) -> Path:
     return Path(path)
 
 def serve_app(translator, painter, songs=(), port: int = 8866) -> subprocess.Popen:
-    "Serve the app as a web page with Voilà on http://127.0.0.1:`port`/ (models and songs checked first) → the server process."
+    "Serve the app as a web page with Voilà on http://127.0.0.1:`port`/ (models and songs checked first) → the server process (`.url`); `stop_app` stops it."
     import socket
     Translator.from_checkpoint(translator); Painter.from_checkpoint(painter)       # named errors here, not in the page
     if bad := [s for s in songs if not Path(s).is_file()]: raise FileNotFoundError(f"{bad[0]}: audio file not found")
     if not port:
         with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
-    d = Path(tempfile.mkdtemp(prefix='creativeai-app-'))
-    nb = app_notebook(d/'creativeai.ipynb', translator, painter, [Path(s).resolve() for s in songs])
-    proc = subprocess.Popen([sys.executable, '-m', 'voila', str(nb), '--no-browser', f'--port={port}', '--Voila.ip=127.0.0.1'],
-                            cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    for _ in range(600):                                                          # until it listens
-        if proc.poll() is not None: raise RuntimeError(f"Voilà stopped: {proc.stdout.read()[-1500:]}")
-        with socket.socket() as s:
-            if s.connect_ex(('127.0.0.1', port)) == 0: break
-        time.sleep(0.1)
-    else: proc.kill(); raise RuntimeError(f"Voilà did not listen on 127.0.0.1:{port} within 60 s")
-    print(f"creativeai app: http://127.0.0.1:{port}/  (Ctrl-C stops it)", flush=True)
-    proc.url, proc.workdir = f'http://127.0.0.1:{port}/', d           # the folder of its notebook: the caller removes it after
+    d, proc = Path(tempfile.mkdtemp(prefix='creativeai-app-')), None              # the folder of its notebook, removed by `stop_app`
+    try:
+        nb = app_notebook(d/'creativeai.ipynb', translator, painter, [Path(s).resolve() for s in songs])
+        proc = subprocess.Popen([sys.executable, '-m', 'voila', str(nb), '--no-browser', f'--port={port}', '--Voila.ip=127.0.0.1'],
+                                cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        proc.url, proc.workdir = f'http://127.0.0.1:{port}/', d
+        for _ in range(600):                                                      # until it listens
+            if proc.poll() is not None: raise RuntimeError(f"Voilà stopped: {proc.stdout.read()[-1500:]}")
+            with socket.socket() as s:
+                if s.connect_ex(('127.0.0.1', port)) == 0: break
+            time.sleep(0.1)
+        else: raise RuntimeError(f"Voilà did not listen on 127.0.0.1:{port} within 60 s")
+    except BaseException:                                                         # (Ctrl-C too) nothing left running or on disk
+        if proc is None: shutil.rmtree(d, ignore_errors=True)
+        else: stop_app(proc)
+        raise
+    print(f"creativeai app: {proc.url}  (Ctrl-C stops it)", flush=True)
     return proc
+
+def stop_app(server: subprocess.Popen, timeout: float = 30):
+    "Stop a `serve_app` server (terminate; kill after `timeout` s) and remove its notebook's folder."
+    try:
+        if server.poll() is None:
+            server.terminate()
+            try: server.wait(timeout)
+            except subprocess.TimeoutExpired: server.kill(); server.wait()
+    finally: shutil.rmtree(server.workdir, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""Reference outputs of the original TensorFlow musicnn (MSD_musicnn), for the PyTorch port in nbs/04b_musicnn.ipynb.
+"""Reference outputs of the original TensorFlow musicnn (MSD_musicnn, MTT_musicnn), for the PyTorch port in nbs/04a_musicnn.ipynb.
 
 This script needs TensorFlow, so it runs in its own virtual environment, never in the project's. It runs musicnn's
 code in two settings, each with its own librosa:
@@ -14,6 +14,9 @@ code in two settings, each with its own librosa:
     /work/tfvenv/bin/pip install --target /work/tfvenv-librosa08 --no-deps "librosa==0.8.1" "resampy==0.4.3"
     /work/tfvenv/bin/python tools/musicnn_tf_reference.py --mode today
     PYTHONPATH=/work/tfvenv-librosa08 /work/tfvenv/bin/python tools/musicnn_tf_reference.py --mode released
+    # the MTT_musicnn checkpoint (keys MTT_…):
+    /work/tfvenv/bin/python tools/musicnn_tf_reference.py --mode today --model MTT_musicnn
+    PYTHONPATH=/work/tfvenv-librosa08 /work/tfvenv/bin/python tools/musicnn_tf_reference.py --mode released --model MTT_musicnn
     # real clips, for the notebook's table (any audio files; output outside the repo):
     /work/tfvenv/bin/python tools/musicnn_tf_reference.py --mode today --clips a.ogg b.mp3 --out /tmp/tf_today.npz
 
@@ -21,7 +24,7 @@ code in two settings, each with its own librosa:
 librosa 0.8 still uses numpy aliases that numpy 1.24 removed (`np.complex`, ...): they are put back below.)
 Verified with Python 3.11.7, tensorflow-cpu 2.15.1, numpy 1.26.4, soundfile 0.14.0, librosa 0.11.0 / 0.8.1.
 
-Each mode adds its keys to nbs/fixtures/musicnn_tf_reference.npz (float32), for inputs that the notebook's tests
+Each mode (and model) adds its keys to nbs/fixtures/musicnn_tf_reference.npz (float32), for inputs that the notebook's tests
 regenerate without files:
 - `patches_{taggram,mean_pool,max_pool,penultimate}` (today): the graph on two random "log-mel" patches,
   `np.random.default_rng(0).standard_normal((2, 187, 96))` (the extractor's own `penultimate` repeats its first patch);
@@ -46,7 +49,7 @@ import tensorflow as tf
 from musicnn import extractor as mx, models, configuration as config
 
 FIXTURE = Path(__file__).resolve().parent.parent/'nbs'/'fixtures'/'musicnn_tf_reference.npz'
-MODEL = 'MSD_musicnn'
+MODEL = 'MSD_musicnn'         # set by --model
 
 def use_float32_mel():
     "Replace musicnn's `batch_data` by a copy whose float16 cast is a float32 cast (nothing else changes)."
@@ -68,7 +71,7 @@ def graph_outputs(batch):
     x = tf.compat.v1.placeholder(tf.float32, [None, batch.shape[1], config.N_MELS])
     is_training = tf.compat.v1.placeholder(tf.bool)
     with tf.name_scope('model'):
-        y, _, _, _, _, _, mean_pool, max_pool, penultimate = models.define_model(x, is_training, MODEL, len(config.MSD_LABELS))
+        y, _, _, _, _, _, mean_pool, max_pool, penultimate = models.define_model(x, is_training, MODEL, 50)   # MSD and MTT: 50 tags
         taggram = tf.nn.sigmoid(y)
     with tf.compat.v1.Session() as sess:
         tf.compat.v1.train.Saver().restore(sess, os.path.dirname(mx.__file__) + f'/{MODEL}/')
@@ -83,9 +86,12 @@ def extractor_outputs(path):
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--mode', choices=['today', 'released'], required=True)
+    p.add_argument('--model', choices=['MSD_musicnn', 'MTT_musicnn'], default='MSD_musicnn', help="the checkpoint; MTT_musicnn's keys start with 'MTT_'")
     p.add_argument('--clips', nargs='*', help='audio files to run the extractor on (instead of writing the fixture)')
     p.add_argument('--out', type=Path, default=FIXTURE)
     a = p.parse_args()
+    global MODEL; MODEL = a.model
+    pre = '' if MODEL == 'MSD_musicnn' else 'MTT_'
     old_librosa = np.lib.NumpyVersion(librosa.__version__) < '0.9.0'
     if a.mode == 'released' and not (old_librosa and np.lib.NumpyVersion(np.__version__) < '2.0.0'):
         p.error(f'--mode released needs librosa<0.9 and numpy<2, found librosa {librosa.__version__}, numpy {np.__version__}')
@@ -101,12 +107,12 @@ def main():
     else:
         if a.mode == 'today':
             patches = np.random.default_rng(0).standard_normal((2, 187, 96)).astype(np.float32)
-            res.update({f'patches_{k}': v for k, v in graph_outputs(patches).items()})
+            res.update({f'{pre}patches_{k}': v for k, v in graph_outputs(patches).items()})
         with tempfile.TemporaryDirectory() as d:
             sf.write(f'{d}/chirp.wav', reference_chirp(), 22050, subtype='FLOAT')
-            res.update({f'{a.mode}_{k}': v for k, v in extractor_outputs(f'{d}/chirp.wav').items()})
+            res.update({f'{pre}{a.mode}_{k}': v for k, v in extractor_outputs(f'{d}/chirp.wav').items()})
         res = {k: v.astype(np.float32) for k, v in res.items()}
-        if a.out.exists(): res = {**dict(np.load(a.out)), **res}         # the other mode's keys stay
+        if a.out.exists(): res = {**dict(np.load(a.out)), **res}         # the other modes' and model's keys stay
     a.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(a.out, **res)
     print(a.out, {k: v.shape for k, v in res.items()})

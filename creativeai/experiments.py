@@ -341,8 +341,12 @@ def experiment_model(cfg: ExperimentConfig, n_classes: int | None = None, seed: 
     return RawCNN(cfg.model, cfg.ksz, cfg.kfm, cfg.ksf or None, n_classes=n, slice_mode=bool(cfg.sm), dropout=cfg.d)
 
 # %% ../nbs/02b_experiments.ipynb #8c3c08cd
-def cross_validate(cfg: ExperimentConfig, progress: bool = True) -> dict:
-    "Stratified k-fold by song (`cfg.folds`), repeated `cfg.repeats` times: one model per fold → mean ± std, per-class F1, pooled confusion."
+def cross_validate(cfg: ExperimentConfig, progress: bool = True,
+                   only=None) -> dict:  # train just these folds (0 … repeats × folds − 1, repeat by repeat): one process's share of a run
+    """Stratified k-fold by song (`cfg.folds`), repeated `cfg.repeats` times: one model per fold → mean ± std, per-class F1, pooled confusion.
+    Several processes (or GPUs, or SLURM tasks) split one run by giving the same `run_dir` and each its `only` (`range(p, n, P)`).
+    Until every fold is finished, a call with `only` writes no report (so `is_finished` stays False) and returns the finished
+    folds (`folds`, `finished` of `n_folds`); the last process to finish, or a call without `only`, writes it."""
     from sklearn.model_selection import RepeatedStratifiedKFold
     from creativeai.deam import class_weights, split_songs
     from creativeai.learner import fit, predict, classification_table, confusion, new_run, cv_report
@@ -353,17 +357,23 @@ def cross_validate(cfg: ExperimentConfig, progress: bool = True) -> dict:
         raise ValueError(f"{ds.root}: classes with fewer songs than folds={cfg.folds}: {small}")
     run = dict(asdict(cfg), protocol=f'{cfg.repeats} × {cfg.folds}-fold', n_songs=len(ids))
     cv_dir = Path(cfg.run_dir) if cfg.run_dir else new_run(cfg.experiment, run)
-    if not cv_dir.exists(): new_run(cv_dir.parent.name, run, run_id=cv_dir.name, root=cv_dir.parent.parent)
+    if not cv_dir.exists():
+        try: new_run(cv_dir.parent.name, run, run_id=cv_dir.name, root=cv_dir.parent.parent)
+        except FileExistsError: pass                                                # another process of this run made it first
+    n, fold_dir = cfg.folds * cfg.repeats, lambda j: cv_dir/f'r{j // cfg.folds:02d}-f{j % cfg.folds:02d}'
+    done = lambda: [json.loads((fold_dir(j)/'fold.json').read_text()) for j in range(n) if (fold_dir(j)/'fold.json').exists()]
+    only = None if only is None else {int(j) for j in only}
+    if only is not None and (bad := sorted(only - set(range(n)))): raise ValueError(f"only: folds {bad} are not in 0 … {n - 1}")
     rows = []
     splits = RepeatedStratifiedKFold(n_splits=cfg.folds, n_repeats=cfg.repeats, random_state=cfg.seed).split(ids, y)
-    for j, (tr_i, te_i) in enumerate(tqdm(splits, total=cfg.folds * cfg.repeats, desc=f'{cfg.repeats} × {cfg.folds}-fold', disable=not progress)):
-        fold_dir = cv_dir/f'r{j // cfg.folds:02d}-f{j % cfg.folds:02d}'
-        if (fold_dir/'fold.json').exists(): rows.append(json.loads((fold_dir/'fold.json').read_text())); continue   # finished before
+    for j, (tr_i, te_i) in enumerate(tqdm(splits, total=n, desc=f'{cfg.repeats} × {cfg.folds}-fold', disable=not progress)):
+        if (fold_dir(j)/'fold.json').exists(): rows.append(json.loads((fold_dir(j)/'fold.json').read_text())); continue   # finished before
+        if only is not None and j not in only: continue                                                    # another process's fold
         t0 = time.time(); tr, va, _ = split_songs(labels.loc[ids[tr_i]], cfg.val, 0.0, seed=cfg.seed + j)   # validation from the training folds
         w = class_weights(labels, None if cfg.cwm == 'None' else cfg.cwm, train_ids=tr, n_classes=len(names))
         res = fit(experiment_model(cfg, len(names), seed=cfg.seed + j), ds.subset(tr), ds.subset(va), epochs=cfg.ep, bs=cfg.bs, lr=cfg.lr,
                   wd=cfg.wd, class_weights=w, patience=cfg.patience or None, seed=cfg.seed + j, num_workers=cfg.num_workers,
-                  run_dir=fold_dir, resume=True, emotions=ds.classes, precise_bn=cfg.precise_bn, progress=False, config=dict(run, fold=j),
+                  run_dir=fold_dir(j), resume=True, emotions=ds.classes, precise_bn=cfg.precise_bn, progress=False, config=dict(run, fold=j),
                   augment=experiment_augment(cfg, len(names)))
         test = ds.subset(ids[te_i])
         p = song_probs(ds, test, predict(res['model'], test, bs=cfg.bs)[2])
@@ -373,7 +383,9 @@ def cross_validate(cfg: ExperimentConfig, progress: bool = True) -> dict:
                    macro_f1=float(t.loc['macro avg', 'f1-score']), **{f'f1 {c}': float(t.loc[c, 'f1-score']) for c in names},
                    confusion=confusion(true, pred, len(names)).tolist(), seconds=time.time() - t0,
                    songs=[int(s) for s in p.index], labels=true.tolist(), probs=p.to_numpy().round(6).tolist())   # for late fusion (`learner.fuse_cv`)
-        save_json(row, fold_dir/'fold.json'); rows.append(row)
+        save_json(row, fold_dir(j)/'fold.json'); rows.append(row)
+    if len(rows) < n: rows = done()                                                  # the other processes' folds finished meanwhile
+    if len(rows) < n: return dict(run_dir=cv_dir, folds=pd.DataFrame(rows), finished=len(rows), n_folds=n)   # other processes' folds still to come
     return cv_report(pd.DataFrame(rows), names, cv_dir, title=f'{cfg.model}: {cfg.repeats} × {cfg.folds}-fold cross-validation')
 
 # %% ../nbs/02b_experiments.ipynb #0ab25654

@@ -361,14 +361,11 @@ def cross_validate(cfg: ExperimentConfig, progress: bool = True,
         try: new_run(cv_dir.parent.name, run, run_id=cv_dir.name, root=cv_dir.parent.parent)
         except FileExistsError: pass                                                # another process of this run made it first
     n, fold_dir = cfg.folds * cfg.repeats, lambda j: cv_dir/f'r{j // cfg.folds:02d}-f{j % cfg.folds:02d}'
-    done = lambda: [json.loads((fold_dir(j)/'fold.json').read_text()) for j in range(n) if (fold_dir(j)/'fold.json').exists()]
     only = None if only is None else {int(j) for j in only}
     if only is not None and (bad := sorted(only - set(range(n)))): raise ValueError(f"only: folds {bad} are not in 0 … {n - 1}")
-    rows = []
     splits = RepeatedStratifiedKFold(n_splits=cfg.folds, n_repeats=cfg.repeats, random_state=cfg.seed).split(ids, y)
     for j, (tr_i, te_i) in enumerate(tqdm(splits, total=n, desc=f'{cfg.repeats} × {cfg.folds}-fold', disable=not progress)):
-        if (fold_dir(j)/'fold.json').exists(): rows.append(json.loads((fold_dir(j)/'fold.json').read_text())); continue   # finished before
-        if only is not None and j not in only: continue                                                    # another process's fold
+        if (fold_dir(j)/'fold.json').exists() or (only is not None and j not in only): continue   # finished before, or another process's
         t0 = time.time(); tr, va, _ = split_songs(labels.loc[ids[tr_i]], cfg.val, 0.0, seed=cfg.seed + j)   # validation from the training folds
         w = class_weights(labels, None if cfg.cwm == 'None' else cfg.cwm, train_ids=tr, n_classes=len(names))
         res = fit(experiment_model(cfg, len(names), seed=cfg.seed + j), ds.subset(tr), ds.subset(va), epochs=cfg.ep, bs=cfg.bs, lr=cfg.lr,
@@ -383,8 +380,8 @@ def cross_validate(cfg: ExperimentConfig, progress: bool = True,
                    macro_f1=float(t.loc['macro avg', 'f1-score']), **{f'f1 {c}': float(t.loc[c, 'f1-score']) for c in names},
                    confusion=confusion(true, pred, len(names)).tolist(), seconds=time.time() - t0,
                    songs=[int(s) for s in p.index], labels=true.tolist(), probs=p.to_numpy().round(6).tolist())   # for late fusion (`learner.fuse_cv`)
-        save_json(row, fold_dir(j)/'fold.json'); rows.append(row)
-    if len(rows) < n: rows = done()                                                  # the other processes' folds finished meanwhile
+        save_json(row, fold_dir(j)/'fold.json')
+    rows = [json.loads((fold_dir(j)/'fold.json').read_text()) for j in range(n) if (fold_dir(j)/'fold.json').exists()]   # every process's, this one's last
     if len(rows) < n: return dict(run_dir=cv_dir, folds=pd.DataFrame(rows), finished=len(rows), n_folds=n)   # other processes' folds still to come
     return cv_report(pd.DataFrame(rows), names, cv_dir, title=f'{cfg.model}: {cfg.repeats} × {cfg.folds}-fold cross-validation')
 
